@@ -1,0 +1,82 @@
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import postgres from "postgres";
+import { mkdirSync } from "node:fs";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** The database, whichever driver is underneath (PGlite or postgres.js): one API for both. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything queries can run on: the database or an open transaction. */
+export type Executor = Database | Tx;
+
+export interface DatabaseHandle {
+  db: Database;
+  driver: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+const options = { schema, casing: "snake_case" as const };
+
+export function openPostgres(url: string, max = env.DB_POOL_MAX): DatabaseHandle {
+  const client = postgres(url, { max, onnotice: () => {} });
+  return {
+    db: drizzlePostgres(client, options) as unknown as Database,
+    driver: "postgres",
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/** PGlite in a data folder, or in memory when `dir` is undefined (tests). */
+export function openPglite(dir?: string): DatabaseHandle {
+  if (dir) mkdirSync(dir, { recursive: true });
+  const client = new PGlite(dir);
+  return {
+    db: drizzlePglite(client, options) as unknown as Database,
+    driver: "pglite",
+    close: () => client.close(),
+  };
+}
+
+export function openFromEnv(): DatabaseHandle {
+  return env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openPglite(env.PGLITE_DIR);
+}
+
+// One handle per process, cached on globalThis so dev-mode reloads do not open a second PGlite.
+const g = globalThis as unknown as { __jifenDb?: DatabaseHandle };
+
+export function handle(): DatabaseHandle {
+  g.__jifenDb ??= openFromEnv();
+  return g.__jifenDb;
+}
+
+/** Tests point the app at their own fresh database. */
+export function useDatabase(h: DatabaseHandle): void {
+  g.__jifenDb = h;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const h = g.__jifenDb;
+  g.__jifenDb = undefined;
+  await h?.close();
+}
+
+/** `db` is the process's database, resolved on first use (so importing this file opens nothing). */
+export const db: Database = new Proxy({} as Database, {
+  get(_target, prop) {
+    const real = handle().db as unknown as Record<PropertyKey, unknown>;
+    const value = real[prop];
+    return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(real) : value;
+  },
+});
+
+/** postgres.js returns an array from `execute`, PGlite returns { rows }: one accessor for both. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

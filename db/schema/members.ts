@@ -1,0 +1,54 @@
+import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+
+// The member profile of a user. Its id is the user's id (the API's member id).
+export const members = pgTable(
+  "members",
+  {
+    id: uuid().primaryKey().references(() => users.id),
+    externalId: text(),
+    tierCode: text().notNull().default("regular"),
+    // Manual tier override by an admin, until a date (null: none).
+    tierOverrideCode: text(),
+    tierOverrideUntil: timestamp({ withTimezone: true }),
+    referrerId: uuid(),
+    phone: text(),
+    birthday: date(),
+    profile: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    frozenAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("members_external_id_uq").on(t.externalId),
+    index("members_referrer_idx").on(t.referrerId),
+    index("members_tier_idx").on(t.tierCode),
+  ],
+);
+export type Member = typeof members.$inferSelect;
+
+// Every tier change with its reason (qualification, downgrade, admin override).
+export const tierHistory = pgTable(
+  "tier_history",
+  {
+    id: uuid().primaryKey(),
+    memberId: uuid().notNull(),
+    fromCode: text(),
+    toCode: text().notNull(),
+    reason: text().notNull(),
+    ruleVersionId: uuid(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index("tier_history_member_idx").on(t.memberId, t.createdAt)],
+);
+
+// Daily check-ins: one row per member per local day; the streak is carried on the row.
+export const checkIns = pgTable(
+  "check_ins",
+  {
+    memberId: uuid().notNull(),
+    day: date().notNull(),
+    streak: integer().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("check_ins_member_day_uq").on(t.memberId, t.day)],
+);

@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+// Every environment variable the app reads, validated once. See the README's env table.
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().optional(),
+  PGLITE_DIR: z.string().default(".data/pglite"),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  AUTH_SECRET: z.string().min(16).optional(),
+  SEED_DEMO: z.enum(["true", "false"]).default("true"),
+  BOOTSTRAP_ADMIN_EMAIL: z.string().email().optional(),
+  BOOTSTRAP_ADMIN_PASSWORD: z.string().min(8).optional(),
+  BOOTSTRAP_API_KEY: z.string().min(16).optional(),
+  APP_URL: z.string().url().default("http://localhost:3000"),
+  CURRENCY: z.string().length(3).default("CNY"),
+  // Calendar edges (campaign windows, "end of year" expiry, daily caps) are read in this zone.
+  DEPLOYMENT_TZ: z.string().default("Asia/Shanghai"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function read(): Env {
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== "")));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${lines}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = read();

@@ -1,0 +1,37 @@
+import { describe, expect, test } from "vitest";
+import en from "@/messages/en.json";
+import zh from "@/messages/zh-CN.json";
+import { negotiateLocale } from "./locales";
+
+function keys(obj: object, prefix = ""): string[] {
+  return Object.entries(obj).flatMap(([k, v]) =>
+    v && typeof v === "object" ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
+}
+
+describe("messages", () => {
+  test("zh-CN and en have exactly the same keys", () => {
+    expect(keys(zh).sort()).toEqual(keys(en).sort());
+  });
+  test("no message is empty", () => {
+    for (const [name, m] of [["en", en], ["zh-CN", zh]] as const) {
+      const empty = keys(m).filter((k) => k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], m) === "");
+      expect(empty, name).toEqual([]);
+    }
+  });
+});
+
+describe("negotiateLocale", () => {
+  test.each([
+    [null, "zh-CN"],
+    ["", "zh-CN"],
+    ["en-US,en;q=0.9", "en"],
+    ["zh-TW,zh;q=0.9,en;q=0.8", "zh-CN"],
+    ["fr-FR,en;q=0.5", "en"],
+    ["fr-FR", "zh-CN"],
+    ["en;q=0.3,zh;q=0.8", "zh-CN"],
+    ["zh;q=0,en", "en"],
+  ])("%s → %s", (header, expected) => {
+    expect(negotiateLocale(header)).toBe(expected);
+  });
+});

@@ -1,0 +1,36 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+const alias = { "@": path.resolve(import.meta.dirname) };
+const roots = ["lib", "db", "app", "components", "scripts"];
+
+// Two projects: `unit` (pure code, no database) and `db` (use cases against a real database:
+// files named *.db.test.ts, each file on its own fresh PGlite — or Postgres when DATABASE_URL is set).
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          include: roots.map((r) => `${r}/**/*.test.ts`),
+          exclude: ["**/*.db.test.ts", "**/node_modules/**"],
+          environment: "node",
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "db",
+          include: roots.map((r) => `${r}/**/*.db.test.ts`),
+          environment: "node",
+          setupFiles: ["./db/testing/setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          pool: "forks",
+        },
+      },
+    ],
+  },
+});
