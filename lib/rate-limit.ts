@@ -21,11 +21,11 @@ export async function hitRateLimit(
   const t = now().getTime();
   const windowMs = windowSeconds * 1000;
   const windowStart = new Date(Math.floor(t / windowMs) * windowMs);
-  const rows = await ex.execute<{ count: number }>(sql`
+  const rows = await ex.execute(sql`
     insert into rate_limits (bucket, window_start, count) values (${bucket}, ${windowStart.toISOString()}, 1)
     on conflict (bucket, window_start) do update set count = rate_limits.count + 1
     returning count`);
-  const count = Number(rowsOf(rows)[0]?.count ?? 0);
+  const count = Number(rowsOf<{ count: number }>(rows)[0]?.count ?? 0);
   return {
     allowed: count <= limit,
     count,

@@ -50,3 +50,10 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [uniqueIndex("idempotency_keys_pk").on(t.apiKeyId, t.key), index("idempotency_keys_created_idx").on(t.createdAt)],
 );
+
+// Small key/value facts about this installation (e.g. when the demo data was seeded).
+export const appMeta = pgTable("app_meta", {
+  key: text().primaryKey(),
+  value: jsonb().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull(),
+});

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { Card, CardTitle } from "@/components/ui/card";
+import { requirePage } from "@/lib/auth/guard";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("nav"))("account") };
+}
+
+// Account: who you are, your roles, and changing your password. Open to every signed-in role.
+export default async function AccountPage() {
+  const actor = await requirePage("account:self");
+  const t = await getTranslations("account");
+  const roles = await getTranslations("roles");
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-xl font-semibold">{t("title")}</h1>
+      <Card>
+        <dl className="grid gap-3 text-sm sm:grid-cols-3">
+          <div>
+            <dt className="text-muted">{t("name")}</dt>
+            <dd className="font-medium">{actor.name || "—"}</dd>
+          </div>
+          <div>
+            <dt className="text-muted">{t("email")}</dt>
+            <dd className="font-medium break-all">{actor.email}</dd>
+          </div>
+          <div>
+            <dt className="text-muted">{t("roles")}</dt>
+            <dd className="font-medium" data-testid="roles">{actor.roles.map((r) => roles(r)).join(" · ")}</dd>
+          </div>
+        </dl>
+      </Card>
+      <Card>
+        <CardTitle className="mb-4">{t("changePassword")}</CardTitle>
+        <ChangePasswordForm />
+      </Card>
+    </div>
+  );
+}

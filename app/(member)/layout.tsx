@@ -1,0 +1,25 @@
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { AppShell } from "@/components/shell/app-shell";
+import { AREA_HOME, type Area } from "@/components/shell/nav";
+import { currentUser, requirePage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+
+// Member area. The home page doubles as the public landing page, so an anonymous visitor is let
+// through here (the page decides). A signed-in staff account without the member role lands on its
+// own area from "/"; any other member page refuses it with a real 403 (checked before streaming).
+// Every page checks again itself.
+export default async function MemberLayout({ children }: { children: React.ReactNode }) {
+  const user = await currentUser();
+  if (!user) return <>{children}</>;
+  if (!can(user.roles, "member:use") && (await headers()).get("x-pathname") === "/") {
+    const home = (["admin", "distributor"] as Area[]).find((a) => can(user.roles, AREA_HOME[a].permission));
+    redirect(home ? AREA_HOME[home].href : "/account");
+  }
+  const actor = await requirePage("member:use");
+  return (
+    <AppShell area="member" actor={actor}>
+      {children}
+    </AppShell>
+  );
+}

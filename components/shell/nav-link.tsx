@@ -1,0 +1,17 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import type { ReactNode } from "react";
+import { cn } from "@/components/ui/cn";
+
+/** A nav link that knows whether it is the current page (aria-current for screen readers). */
+export function NavLink({ href, children, className, activeClassName }: { href: string; children: ReactNode; className?: string; activeClassName?: string }) {
+  const pathname = usePathname();
+  const active = href === "/" || href === "/admin" || href === "/distributor" ? pathname === href : pathname.startsWith(href);
+  return (
+    <Link href={href} aria-current={active ? "page" : undefined} className={cn(className, active && activeClassName)}>
+      {children}
+    </Link>
+  );
+}

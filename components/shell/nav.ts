@@ -1,0 +1,27 @@
+import type { Permission } from "@/lib/auth/permissions";
+
+export type Area = "member" | "distributor" | "admin";
+
+export interface NavItem {
+  href: string;
+  /** Key under messages `nav.*`. */
+  label: string;
+  permission: Permission;
+  icon: string;
+}
+
+// Each area's pages. A later issue adds its pages here; the shell shows what the user may open.
+export const NAV: Record<Area, NavItem[]> = {
+  member: [
+    { href: "/", label: "home", permission: "member:use", icon: "⌂" },
+    { href: "/account", label: "account", permission: "account:self", icon: "☺" },
+  ],
+  distributor: [{ href: "/distributor", label: "distributorHome", permission: "distributor:use", icon: "◎" }],
+  admin: [{ href: "/admin", label: "adminHome", permission: "admin:view", icon: "▦" }],
+};
+
+export const AREA_HOME: Record<Area, { href: string; permission: Permission }> = {
+  member: { href: "/", permission: "member:use" },
+  distributor: { href: "/distributor", permission: "distributor:use" },
+  admin: { href: "/admin", permission: "admin:view" },
+};

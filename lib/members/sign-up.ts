@@ -1,0 +1,46 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { db, type Executor } from "@/db/client";
+import { members, users, type Role } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { now } from "@/lib/clock";
+import { bindReferrer } from "@/lib/distribution/bind-referrer";
+import { DomainError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { emailField, nameField, passwordField, referralCodeField } from "@/lib/validation";
+
+export const signUpSchema = z.object({
+  email: emailField,
+  password: passwordField,
+  name: nameField,
+  referralCode: z.union([z.literal("").transform(() => undefined), referralCodeField]).optional(),
+});
+export type SignUpInput = z.infer<typeof signUpSchema>;
+
+/**
+ * Creates a member account. A member the shop created through the API (same email, no password
+ * yet) is claimed rather than duplicated. An email that already has a password is taken.
+ */
+export async function signUp(input: SignUpInput, ex: Executor = db): Promise<{ userId: string }> {
+  const passwordHash = await hashPassword(input.password);
+  return ex.transaction(async (tx) => {
+    const t = now();
+    const [existing] = await tx.select().from(users).where(eq(users.email, input.email)).for("update");
+    let userId: string;
+    if (existing) {
+      if (existing.passwordHash) {
+        throw new DomainError("duplicate", "email already registered", { errors: [{ path: "email", message: "validation.emailTaken" }] });
+      }
+      userId = existing.id;
+      const roles: Role[] = existing.roles.includes("member") ? existing.roles : [...existing.roles, "member"];
+      await tx.update(users).set({ passwordHash, name: existing.name || input.name, roles, updatedAt: t }).where(eq(users.id, userId));
+      await tx.insert(members).values({ id: userId, createdAt: t }).onConflictDoNothing();
+    } else {
+      userId = newId();
+      await tx.insert(users).values({ id: userId, email: input.email, name: input.name, passwordHash, roles: ["member"], createdAt: t, updatedAt: t });
+      await tx.insert(members).values({ id: userId, createdAt: t });
+    }
+    if (input.referralCode) await bindReferrer(tx, userId, input.referralCode);
+    return { userId };
+  });
+}
