@@ -95,17 +95,21 @@ function own<T>(record: Readonly<Record<string, T>>, key: string | null | undefi
 
 function validate(order: OrderInput): void {
   const errors: FieldError[] = [];
-  const count = (path: string, v: number, min = 0) => {
-    if (!Number.isSafeInteger(v) || v < min) errors.push({ path, message: min === 0 ? "must be a non-negative integer" : `must be an integer ≥ ${min}` });
+  const count = (path: string, v: number, min = 0): boolean => {
+    const ok = Number.isSafeInteger(v) && v >= min;
+    if (!ok) errors.push({ path, message: min === 0 ? "must be a non-negative integer" : `must be an integer ≥ ${min}` });
+    return ok;
   };
   if (!(order.placedAt instanceof Date) || Number.isNaN(order.placedAt.getTime())) errors.push({ path: "placedAt", message: "must be a valid time" });
   count("shippingCents", order.shippingCents);
   count("pointsCashCents", order.pointsCashCents);
   order.items.forEach((it, i) => {
-    count(`items.${i}.quantity`, it.quantity, 1);
-    count(`items.${i}.unitPriceCents`, it.unitPriceCents);
-    count(`items.${i}.discountCents`, it.discountCents);
-    if (BigInt(Math.trunc(it.discountCents) || 0) > BigInt(Math.trunc(it.quantity) || 0) * BigInt(Math.trunc(it.unitPriceCents) || 0)) {
+    const valid = [
+      count(`items.${i}.quantity`, it.quantity, 1),
+      count(`items.${i}.unitPriceCents`, it.unitPriceCents),
+      count(`items.${i}.discountCents`, it.discountCents),
+    ].every(Boolean);
+    if (valid && BigInt(it.discountCents) > BigInt(it.quantity) * BigInt(it.unitPriceCents)) {
       errors.push({ path: `items.${i}.discountCents`, message: "exceeds the line total" });
     }
   });
