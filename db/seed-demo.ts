@@ -1,12 +1,17 @@
+// The demo programme: staff, a 3-level distributor chain with members under it, 60 members,
+// 40 rewards with images, and (through the real ingestion use case) a few hundred orders over the
+// last 90 days. Deterministic: fixed ids (UUIDv5 of a key), data from db/seed-data, and a seeded
+// pseudo-random generator for the order history.
 import { sql } from "drizzle-orm";
 import { v5 as uuidv5 } from "uuid";
-import { db } from "@/db/client";
-import { appMeta, members, users } from "@/db/schema";
-import { ensureStaffAccount } from "@/lib/admin/bootstrap-admin";
+import { db, type Tx } from "@/db/client";
+import { appMeta, members, rewards, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { now } from "@/lib/clock";
+import { DAY_MS, now } from "@/lib/clock";
 import { bindReferrer } from "@/lib/distribution/bind-referrer";
 import { makeDistributor } from "@/lib/distribution/make-distributor";
+import { DEMO_REWARDS } from "./seed-data/catalogue";
+import { DEMO_DISTRIBUTOR_CHAIN, DEMO_MEMBERS, DEMO_PASSWORD, DEMO_PLAIN_MEMBER, DEMO_STAFF, type DemoMember } from "./seed-data/people";
 
 export interface DemoLogin {
   role: string;
@@ -14,15 +19,14 @@ export interface DemoLogin {
   password: string;
 }
 
-export const DEMO_PASSWORD = "jifen-demo-2026";
 const NAMESPACE = "6f1c3c1e-0b7a-4c43-9a55-1c1f0e7d2a10";
 /** Deterministic ids: the same demo gets the same ids on every machine. */
 export const demoId = (key: string) => uuidv5(`jifen-demo:${key}`, NAMESPACE);
 
 export const DEMO_LOGINS: DemoLogin[] = [
-  { role: "admin", email: "admin@demo.jifen.dev", password: DEMO_PASSWORD },
-  { role: "distributor", email: "wang.fang@demo.jifen.dev", password: DEMO_PASSWORD },
-  { role: "member", email: "chen.jing@demo.jifen.dev", password: DEMO_PASSWORD },
+  ...DEMO_STAFF.map((s) => ({ role: s.roles[0]!, email: s.email, password: DEMO_PASSWORD })),
+  { role: "distributor", email: DEMO_DISTRIBUTOR_CHAIN[0]!.email, password: DEMO_PASSWORD },
+  { role: "member", email: DEMO_PLAIN_MEMBER.email, password: DEMO_PASSWORD },
 ];
 
 /** Creates the demo once, on an empty database; a later start finds the marker and does nothing. */
@@ -35,30 +39,78 @@ export async function seedDemo(log: (s: string) => void): Promise<{ demoSeeded: 
     return { demoSeeded: false, logins: [] };
   }
   const started = Date.now();
-  await db.transaction(async (tx) => {
-    const claimed = await tx.insert(appMeta).values({ key: "demo", value: { seededAt: now().toISOString() }, updatedAt: now() }).onConflictDoNothing().returning();
-    if (!claimed.length) return; // another instance is seeding
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
-    await ensureStaffAccount({ id: demoId("admin"), email: "admin@demo.jifen.dev", password: DEMO_PASSWORD, name: "管理员 Admin" }, tx);
-
-    const chain = [
-      { key: "wang.fang", name: "王芳", code: "WANGF8" },
-      { key: "zhang.wei", name: "张伟", code: "ZHANGW" },
-      { key: "liu.yang", name: "刘洋", code: "LIUY26" },
-    ];
-    const plain = [{ key: "chen.jing", name: "陈静" }];
-    const t = now();
-    for (const p of [...chain, ...plain]) {
-      const id = demoId(p.key);
-      await tx.insert(users).values({ id, email: `${p.key}@demo.jifen.dev`, name: p.name, passwordHash, roles: ["member"], createdAt: t, updatedAt: t });
-      await tx.insert(members).values({ id, createdAt: t });
-    }
-    for (const [i, p] of chain.entries()) {
-      await makeDistributor(demoId(p.key), { code: p.code, level: ["senior", "middle", "junior"][i] }, tx);
-      if (i > 0) await bindReferrer(tx, demoId(p.key), chain[i - 1]!.code);
-    }
-    await bindReferrer(tx, demoId("chen.jing"), "LIUY26");
+  const seeded = await db.transaction(async (tx) => {
+    const claimed = await tx
+      .insert(appMeta)
+      .values({ key: "demo", value: { seededAt: now().toISOString() }, updatedAt: now() })
+      .onConflictDoNothing()
+      .returning();
+    if (!claimed.length) return false; // another instance is seeding right now
+    await seedPeople(tx);
+    await seedRewards(tx);
+    return true;
   });
-  log(`demo data seeded in ${((Date.now() - started) / 1000).toFixed(1)}s`);
-  return { demoSeeded: true, logins: DEMO_LOGINS };
+  if (seeded) log(`demo data seeded in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  return { demoSeeded: seeded, logins: DEMO_LOGINS };
+}
+
+async function seedPeople(tx: Tx): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const t = now();
+  const everyone: (DemoMember & { roles?: string[] })[] = [...DEMO_DISTRIBUTOR_CHAIN, DEMO_PLAIN_MEMBER, ...DEMO_MEMBERS];
+  await tx.insert(users).values([
+    ...DEMO_STAFF.map((s) => ({ id: demoId(s.key), email: s.email, name: s.name, passwordHash, roles: s.roles, locale: s.locale, createdAt: t, updatedAt: t })),
+    ...everyone.map((m) => {
+      const joined = new Date(t.getTime() - m.joinedDaysAgo * DAY_MS);
+      return { id: demoId(m.key), email: m.email, name: m.name, passwordHash, roles: ["member" as const], locale: m.locale, createdAt: joined, updatedAt: joined };
+    }),
+  ]);
+  await tx.insert(members).values(
+    everyone.map((m) => ({
+      id: demoId(m.key),
+      tierCode: m.tierCode,
+      phone: m.phone,
+      birthday: m.birthday,
+      createdAt: new Date(t.getTime() - m.joinedDaysAgo * DAY_MS),
+    })),
+  );
+  // The chain top-down, so each distributor's upline exists before it is bound.
+  for (const d of DEMO_DISTRIBUTOR_CHAIN) {
+    await makeDistributor(demoId(d.key), { code: d.code, level: d.levelCode }, tx);
+    if (d.referrerKey) await bindReferrer(tx, demoId(d.key), codeOf(d.referrerKey));
+  }
+  for (const m of [DEMO_PLAIN_MEMBER, ...DEMO_MEMBERS]) {
+    if (m.referrerKey) await bindReferrer(tx, demoId(m.key), codeOf(m.referrerKey));
+  }
+}
+
+function codeOf(distributorKey: string): string {
+  const d = DEMO_DISTRIBUTOR_CHAIN.find((x) => x.key === distributorKey);
+  if (!d) throw new Error(`demo referrer ${distributorKey} is not a distributor`);
+  return d.code;
+}
+
+async function seedRewards(tx: Tx): Promise<void> {
+  const t = now();
+  await tx.insert(rewards).values(
+    DEMO_REWARDS.map((r, i) => ({
+      id: demoId(`reward:${r.sku}`),
+      sku: r.sku,
+      name: r.name,
+      nameEn: r.nameEn,
+      description: r.description,
+      descriptionEn: r.descriptionEn,
+      type: r.type,
+      category: r.category,
+      pointsPrice: r.pointsPrice,
+      stock: r.stock,
+      perMemberLimit: r.perMemberLimit,
+      tierCodes: r.tierCodes,
+      startsAt: r.flash ? new Date(t.getTime() + r.flash.startsInDays * DAY_MS) : null,
+      endsAt: r.flash ? new Date(t.getTime() + (r.flash.startsInDays + r.flash.durationDays) * DAY_MS) : null,
+      imageUrl: r.imageUrl,
+      // Stagger creation so "new" has a meaningful order.
+      createdAt: new Date(t.getTime() - (DEMO_REWARDS.length - i) * 2 * DAY_MS),
+    })),
+  );
 }

@@ -1,0 +1,35 @@
+import { describe, expect, test } from "vitest";
+import { sql } from "drizzle-orm";
+import { db, rowsOf } from "@/db/client";
+import { checkCredentials } from "@/lib/auth/credentials";
+import { verifyLedger } from "@/lib/points/verify-ledger";
+import { demoId, DEMO_LOGINS } from "./seed-demo";
+import { seed } from "./seed";
+
+async function counts() {
+  const [row] = rowsOf<Record<string, number>>(
+    await db.execute(sql`select (select count(*) from users)::int users, (select count(*) from members)::int members,
+      (select count(*) from distributors)::int distributors, (select count(*) from rewards)::int rewards,
+      (select count(*) from referral_paths)::int paths`),
+  );
+  return row!;
+}
+
+describe("seed", () => {
+  test("creates the demo once, deterministically, and every demo login works", async () => {
+    const first = await seed({ log: () => {} });
+    expect(first.demoSeeded).toBe(true);
+    const after = await counts();
+    expect(after).toMatchObject({ users: 67, members: 64, distributors: 3 });
+    expect(after.rewards).toBe(40);
+    const again = await seed({ log: () => {} });
+    expect(again.demoSeeded).toBe(false);
+    expect(await counts()).toEqual(after);
+    const [chen] = rowsOf<{ id: string }>(await db.execute(sql`select id::text from users where email = 'chen.jing@demo.jifen.dev'`));
+    expect(chen!.id).toBe(demoId("chen.jing"));
+    for (const login of DEMO_LOGINS) {
+      expect((await checkCredentials({ email: login.email, password: login.password }, "seed-test")).ok, login.email).toBe(true);
+    }
+    expect((await verifyLedger()).mismatches).toEqual([]);
+  });
+});

@@ -1,0 +1,102 @@
+// Shared pieces for the browser journeys: the demo accounts, signing in through the real form,
+// signed-in contexts reused across tests (storageState, one sign-in per role per run), and axe.
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type BrowserContextOptions, type Page } from "@playwright/test";
+
+export { expect };
+
+/** Every demo account has this password (db/seed-demo.ts). */
+export const DEMO_PASSWORD = "jifen-demo-2026";
+
+export const DEMO = {
+  admin: "admin@demo.jifen.dev",
+  /** member + distributor, code WANGF8, top of the demo referral chain. */
+  distributor: "wang.fang@demo.jifen.dev",
+  /** plain member under LIUY26. */
+  member: "chen.jing@demo.jifen.dev",
+} as const;
+export type DemoRole = keyof typeof DEMO;
+
+/** A unique, valid email for a brand-new account (the e2e database is fresh every run, but a retry is not). */
+export function uniqueEmail(tag: string): string {
+  return `e2e-${tag}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.com`;
+}
+
+/**
+ * Signs in through the real form (language-agnostic: fields by name) and waits until the app has
+ * left /sign-in. `next` is the path to come back to, as the guard would add it.
+ */
+export async function signInAs(page: Page, email: string, password: string = DEMO_PASSWORD, next?: string): Promise<void> {
+  await page.goto(next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in");
+  await fillSignIn(page, email, password);
+  await page.waitForURL((url) => url.pathname !== "/sign-in");
+}
+
+/** Fills and submits the sign-in form on the current page (no waiting: for failure cases). */
+export async function fillSignIn(page: Page, email: string, password: string): Promise<void> {
+  const form = page.locator("main form");
+  await form.locator('input[name="email"]').fill(email);
+  await form.locator('input[name="password"]').fill(password);
+  await form.locator('button[type="submit"]').click();
+}
+
+/** Signs out with the shell's button and waits for the sign-in page. */
+export async function signOut(page: Page): Promise<void> {
+  await page.locator("header form button[type=submit]").click();
+  await page.waitForURL((url) => url.pathname === "/sign-in");
+}
+
+// WCAG 2.0, 2.1 and 2.2, levels A and AA.
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/** Runs axe on the page as it is now and fails with a readable list of violations. */
+export async function expectNoAxeViolations(page: Page, label = page.url()): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(" ")} — ${n.failureSummary?.split("\n").slice(1).join("; ")}`).join("\n")}`,
+  );
+  expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+/** Cookies the app reads for preferences, for a context's base URL. */
+export function preferenceCookies(baseURL: string, prefs: { theme?: "light" | "dark" | "system"; locale?: "en" | "zh-CN" }) {
+  const url = new URL(baseURL);
+  const cookie = (name: string, value: string) => ({ name, value, domain: url.hostname, path: "/", sameSite: "Lax" as const });
+  return [...(prefs.theme ? [cookie("theme", prefs.theme)] : []), ...(prefs.locale ? [cookie("NEXT_LOCALE", prefs.locale)] : [])];
+}
+
+const STATE_DIR = path.join("test-results", ".auth");
+const STATE_MAX_AGE_MS = 20 * 60 * 1000;
+
+type StorageState = Exclude<BrowserContextOptions["storageState"], undefined>;
+
+/**
+ * `test.use({ signedInAs: "member" })` gives the test a context already signed in as that demo
+ * account. Each account signs in once per run through the real form; later tests reuse the saved
+ * session (the sign-in rate limit counts every attempt, so the suite must not sign in per test).
+ */
+export const test = base.extend<{ signedInAs: DemoRole | undefined }, { sessionFor: (role: DemoRole) => Promise<StorageState> }>({
+  signedInAs: [undefined, { option: true }],
+  sessionFor: [
+    async ({ browser }, use, workerInfo) => {
+      const baseURL = workerInfo.project.use.baseURL!;
+      mkdirSync(STATE_DIR, { recursive: true });
+      await use(async (role) => {
+        const file = path.join(STATE_DIR, `${role}.json`);
+        if (existsSync(file) && Date.now() - statSync(file).mtimeMs < STATE_MAX_AGE_MS) return file;
+        const context = await browser.newContext({ baseURL, locale: "en-US" });
+        const page = await context.newPage();
+        await signInAs(page, DEMO[role]);
+        await context.storageState({ path: file });
+        await context.close();
+        return file;
+      });
+    },
+    { scope: "worker" },
+  ],
+  storageState: async ({ signedInAs, sessionFor, storageState }, use) => {
+    await use(signedInAs ? await sessionFor(signedInAs) : storageState);
+  },
+});
