@@ -5,13 +5,16 @@
 import { sql } from "drizzle-orm";
 import { v5 as uuidv5 } from "uuid";
 import { db, type Tx } from "@/db/client";
-import { appMeta, members, rewards, users } from "@/db/schema";
+import { appMeta, members, rewards, ruleVersions, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { DAY_MS, now } from "@/lib/clock";
 import { bindReferrer } from "@/lib/distribution/bind-referrer";
 import { makeDistributor } from "@/lib/distribution/make-distributor";
+import { newId } from "@/lib/ids";
+import { campaignKey, campaignRuleSchema, distributionRuleSchema } from "@/lib/rules";
 import { DEMO_REWARDS } from "./seed-data/catalogue";
-import { DEMO_DISTRIBUTOR_CHAIN, DEMO_MEMBERS, DEMO_PASSWORD, DEMO_PLAIN_MEMBER, DEMO_STAFF, type DemoMember } from "./seed-data/people";
+import { DEMO_CAMPAIGNS, DEMO_DISTRIBUTOR_CHAIN, DEMO_MEMBERS, DEMO_PASSWORD, DEMO_PLAIN_MEMBER, DEMO_STAFF, type DemoMember } from "./seed-data/people";
+import { seedOrders } from "./seed-orders";
 
 export interface DemoLogin {
   role: string;
@@ -46,8 +49,12 @@ export async function seedDemo(log: (s: string) => void): Promise<{ demoSeeded: 
       .onConflictDoNothing()
       .returning();
     if (!claimed.length) return false; // another instance is seeding right now
+    await seedDemoRules(tx);
     await seedPeople(tx);
     await seedRewards(tx);
+    const people = [...DEMO_DISTRIBUTOR_CHAIN, DEMO_PLAIN_MEMBER, ...DEMO_MEMBERS].map((m) => ({ ...m, id: demoId(m.key) }));
+    const history = await seedOrders(tx, people);
+    log(`demo: ${history.orders} orders, ${history.refunds} refunds`);
     return true;
   });
   if (seeded) log(`demo data seeded in ${((Date.now() - started) / 1000).toFixed(1)}s`);
@@ -113,4 +120,36 @@ async function seedRewards(tx: Tx): Promise<void> {
       createdAt: new Date(t.getTime() - (DEMO_REWARDS.length - i) * 2 * DAY_MS),
     })),
   );
+}
+
+/**
+ * The demo programme's own rules on top of the defaults: three distributor levels, a running
+ * weekend double-points campaign and an upcoming holiday week (version 2 of "distribution").
+ */
+async function seedDemoRules(tx: Tx): Promise<void> {
+  const t = now();
+  const dayStart = (offsetDays: number) => new Date(Math.floor(t.getTime() / DAY_MS) * DAY_MS + offsetDays * DAY_MS).toISOString();
+  const distribution = distributionRuleSchema.parse({
+    levels: [
+      { code: "junior", name: { "zh-CN": "初级分销员", en: "Junior" } },
+      { code: "middle", name: { "zh-CN": "中级分销员", en: "Intermediate" } },
+      { code: "senior", name: { "zh-CN": "高级分销员", en: "Senior" } },
+    ],
+  });
+  const campaigns = DEMO_CAMPAIGNS.map((c) => ({
+    ruleKey: campaignKey(c.slug),
+    definition: campaignRuleSchema.parse({
+      name: c.name,
+      startsAt: dayStart(c.startsInDays),
+      endsAt: c.durationDays === null ? null : dayStart(c.startsInDays + c.durationDays),
+      daysOfWeek: c.daysOfWeek,
+      award: { kind: "multiplier", bps: c.multiplierBps },
+      stacking: c.stacking,
+    }),
+  }));
+  const epoch = new Date("2000-01-01T00:00:00Z");
+  await tx.insert(ruleVersions).values([
+    { id: newId(), ruleKey: "distribution", kind: "distribution", version: 2, definition: distribution, effectiveAt: epoch, note: "demo: three distributor levels", createdAt: t },
+    ...campaigns.map((c) => ({ id: newId(), ruleKey: c.ruleKey, kind: "campaign", version: 1, definition: c.definition as Record<string, unknown>, effectiveAt: epoch, note: "demo campaign", createdAt: t })),
+  ]);
 }

@@ -3,6 +3,7 @@
 // running it again changes nothing; deterministic: the same demo every time.
 import { env } from "@/lib/env";
 import { ensureStaffAccount } from "@/lib/admin/bootstrap-admin";
+import { ensureDefaultRules } from "@/lib/rules/load-ruleset";
 import { seedDemo, type DemoLogin } from "./seed-demo";
 
 export interface SeedSummary {
@@ -11,6 +12,9 @@ export interface SeedSummary {
 }
 
 export async function seed({ log = console.log }: { log?: (s: string) => void } = {}): Promise<SeedSummary> {
+  // Every database runs on rules: version 1 of each default rule key, once.
+  const rules = await ensureDefaultRules();
+  if (rules) log(`default rules: ${rules} rule versions written`);
   if (env.BOOTSTRAP_ADMIN_EMAIL && env.BOOTSTRAP_ADMIN_PASSWORD) {
     await ensureStaffAccount({ email: env.BOOTSTRAP_ADMIN_EMAIL, password: env.BOOTSTRAP_ADMIN_PASSWORD });
     log(`bootstrap admin: ${env.BOOTSTRAP_ADMIN_EMAIL}`);

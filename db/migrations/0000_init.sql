@@ -49,6 +49,11 @@ CREATE TABLE "tier_history" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "rule_budget_usage" (
+	"rule_key" text PRIMARY KEY NOT NULL,
+	"points" bigint DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "rule_drafts" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"rule_key" text NOT NULL,
@@ -57,6 +62,15 @@ CREATE TABLE "rule_drafts" (
 	"base_version_id" uuid,
 	"created_by" uuid,
 	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "rule_member_usage" (
+	"rule_key" text NOT NULL,
+	"member_id" uuid NOT NULL,
+	"day" date NOT NULL,
+	"points" bigint DEFAULT 0 NOT NULL,
+	"count" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "rule_member_usage_member_id_rule_key_day_pk" PRIMARY KEY("member_id","rule_key","day")
 );
 --> statement-breakpoint
 CREATE TABLE "rule_versions" (
@@ -130,6 +144,8 @@ CREATE TABLE "order_lines" (
 	"quantity" integer NOT NULL,
 	"unit_price_cents" bigint NOT NULL,
 	"discount_cents" bigint NOT NULL,
+	"points_cash_cents" bigint DEFAULT 0 NOT NULL,
+	"base_cents" bigint DEFAULT 0 NOT NULL,
 	"refunded_quantity" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
@@ -147,6 +163,12 @@ CREATE TABLE "orders" (
 	"paid_cents" bigint NOT NULL,
 	"earning_base_cents" bigint NOT NULL,
 	"refunded_cents" bigint DEFAULT 0 NOT NULL,
+	"points_awarded" bigint DEFAULT 0 NOT NULL,
+	"points_reversed" bigint DEFAULT 0 NOT NULL,
+	"points_restored" bigint DEFAULT 0 NOT NULL,
+	"earn_lot_id" uuid,
+	"spend_entry_id" uuid,
+	"rule_version_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
 	"upline_snapshot" uuid[],
 	"referral_code" text,
 	"source" text DEFAULT 'api' NOT NULL,

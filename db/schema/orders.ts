@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 // Orders sent by the merchant's shop. Money is integer minor units (分).
@@ -17,6 +18,13 @@ export const orders = pgTable(
     paidCents: bigint({ mode: "number" }).notNull(),
     earningBaseCents: bigint({ mode: "number" }).notNull(),
     refundedCents: bigint({ mode: "number" }).notNull().default(0),
+    pointsAwarded: bigint({ mode: "number" }).notNull().default(0),
+    pointsReversed: bigint({ mode: "number" }).notNull().default(0),
+    pointsRestored: bigint({ mode: "number" }).notNull().default(0),
+    // The ledger rows this order wrote: its earn lot, and the spend of points redeemed at checkout.
+    earnLotId: uuid(),
+    spendEntryId: uuid(),
+    ruleVersionIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     // The buyer's upline as it was when the order was placed (commissions pay this chain).
     uplineSnapshot: uuid().array(),
     referralCode: text(),
@@ -43,6 +51,9 @@ export const orderLines = pgTable(
     quantity: integer().notNull(),
     unitPriceCents: bigint({ mode: "number" }).notNull(),
     discountCents: bigint({ mode: "number" }).notNull(),
+    // This line's share of the cash value of points redeemed, and its earning base.
+    pointsCashCents: bigint({ mode: "number" }).notNull().default(0),
+    baseCents: bigint({ mode: "number" }).notNull().default(0),
     refundedQuantity: integer().notNull().default(0),
   },
   (t) => [uniqueIndex("order_lines_pk").on(t.orderId, t.lineNo)],

@@ -1,7 +1,7 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 // Rules are never edited in place: each change is a new immutable version of a rule key
-// (e.g. "earning.base", "campaign.weekend-double", "tiers", "distribution").
+// (e.g. "earning", "tiers", "distribution", "campaign.weekend-double", "action.check-in").
 // The version in force at time t is the highest `version` whose effectiveAt <= t.
 export const ruleVersions = pgTable(
   "rule_versions",
@@ -32,4 +32,25 @@ export const ruleDrafts = pgTable("rule_drafts", {
   baseVersionId: uuid(),
   createdBy: uuid(),
   updatedAt: timestamp({ withTimezone: true }).notNull(),
+});
+
+// How many points a capped rule (campaign bonus, action) gave a member on a local day; caps per
+// day/month and per member read these rows (a handful per member and rule).
+export const ruleMemberUsage = pgTable(
+  "rule_member_usage",
+  {
+    ruleKey: text().notNull(),
+    memberId: uuid().notNull(),
+    day: date().notNull(),
+    points: bigint({ mode: "number" }).notNull().default(0),
+    count: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.ruleKey, t.day] })],
+);
+
+// A rule's global budget so far: one row per rule key, locked while an award is decided, so the
+// budget is never overspent by concurrent orders.
+export const ruleBudgetUsage = pgTable("rule_budget_usage", {
+  ruleKey: text().primaryKey(),
+  points: bigint({ mode: "number" }).notNull().default(0),
 });

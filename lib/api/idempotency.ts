@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, eq, lt } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db, type Executor, type Tx } from "@/db/client";
 import { idempotencyKeys } from "@/db/schema";
@@ -108,7 +108,10 @@ export async function runIdempotent(
 
 /** The key is taken by a committed request: replay its response, or 409 if the body differed. */
 async function replay(ex: Executor, scope: IdempotencyScope): Promise<StoredResponse> {
-  const [row] = await ex.select().from(idempotencyKeys).where(keyIs(scope));
+  const [row] = await ex
+    .select({ requestHash: idempotencyKeys.requestHash, status: idempotencyKeys.status, body: storedBodyText })
+    .from(idempotencyKeys)
+    .where(keyIs(scope));
   if (row && row.requestHash !== scope.requestHash) {
     throw new DomainError("idempotency-mismatch", `this ${IDEMPOTENCY_HEADER} was already used with a different request`);
   }
@@ -133,6 +136,11 @@ async function recordFailure(scope: IdempotencyScope, error: DomainError): Promi
   // for its response, so answer with that (or a 409 if it was a different request).
   return replay(db, scope);
 }
+
+// The body column holds the response's JSON text as a jsonb string, not the parsed JSON: jsonb
+// reorders object keys, and a replay must be byte-identical. `#>> '{}'` reads the string back as
+// text on every driver (drizzle's jsonb mapper would JSON.parse it a second time on some).
+const storedBodyText = sql<string | null>`${idempotencyKeys.body} #>> '{}'`;
 
 function keyIs(scope: IdempotencyScope) {
   return and(eq(idempotencyKeys.apiKeyId, scope.apiKeyId), eq(idempotencyKeys.key, scope.key));

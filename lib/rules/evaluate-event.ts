@@ -74,17 +74,18 @@ export function evaluateEvent(
     reason: "no-rule",
     rounding: "floor-once-per-event",
   };
-  const none = (reason: EventReason, ids: string[]): EventEvaluation => ({
-    points: 0,
+  // The explanation is filled in as the evaluation goes; a result snapshots it.
+  const result = (points: number, reason: EventReason, ruleVersionIds: string[]): EventEvaluation => ({
+    points,
     reason,
-    explanation: { ...explanation, reason, total: 0 },
-    ruleVersionIds: ids,
+    explanation: { ...explanation, reason, total: points },
+    ruleVersionIds,
   });
-  if (!version) return none("no-rule", []);
+  if (!version) return result(0, "no-rule", []);
 
   const rule = version.definition;
   const blocked = capReason(rule, counters);
-  if (blocked) return none(blocked, [version.id]);
+  if (blocked) return result(0, blocked, [version.id]);
 
   explanation.basePoints = rule.points;
   let raw = rule.points;
@@ -103,9 +104,7 @@ export function evaluateEvent(
       points = Number((BigInt(raw) * BigInt(tier.earnMultiplierBps)) / BigInt(BPS)); // floor, once
     }
   }
-  if (points === 0) return { ...none("zero-points", ids), explanation: { ...explanation, reason: "zero-points" } };
-  if (rule.budget !== null && counters.budgetUsed + points > rule.budget) {
-    return { ...none("budget-exhausted", ids), explanation: { ...explanation, reason: "budget-exhausted", total: 0 } };
-  }
-  return { points, reason: "awarded", explanation: { ...explanation, total: points, reason: "awarded" }, ruleVersionIds: ids };
+  if (points === 0) return result(0, "zero-points", ids);
+  if (rule.budget !== null && counters.budgetUsed + points > rule.budget) return result(0, "budget-exhausted", ids);
+  return result(points, "awarded", ids);
 }

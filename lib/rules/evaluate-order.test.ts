@@ -324,6 +324,7 @@ describe("bad input writes nothing: it throws invalid-request", () => {
     { what: "fractional price", input: order([item(10.5)]), path: "items.0.unitPriceCents" },
     { what: "negative shipping", input: order([item(1_000)], { shippingCents: -1 }), path: "shippingCents" },
     { what: "points paid above the goods", input: order([item(1_000, { discountCents: 100 })], { pointsCashCents: 901 }), path: "pointsCashCents" },
+    { what: "a total beyond 2^53 cents", input: order([item(1e15, { quantity: 10 })]), path: "items" },
     { what: "invalid date", input: order([item(1_000)], { placedAt: new Date("nope") }), path: "placedAt" },
   ])("$what", ({ input, path }) => {
     try {

@@ -103,16 +103,22 @@ function validate(order: OrderInput): void {
   if (!(order.placedAt instanceof Date) || Number.isNaN(order.placedAt.getTime())) errors.push({ path: "placedAt", message: "must be a valid time" });
   count("shippingCents", order.shippingCents);
   count("pointsCashCents", order.pointsCashCents);
+  let orderGross = 0n;
   order.items.forEach((it, i) => {
     const valid = [
       count(`items.${i}.quantity`, it.quantity, 1),
       count(`items.${i}.unitPriceCents`, it.unitPriceCents),
       count(`items.${i}.discountCents`, it.discountCents),
     ].every(Boolean);
-    if (valid && BigInt(it.discountCents) > BigInt(it.quantity) * BigInt(it.unitPriceCents)) {
-      errors.push({ path: `items.${i}.discountCents`, message: "exceeds the line total" });
-    }
+    if (!valid) return;
+    const gross = BigInt(it.quantity) * BigInt(it.unitPriceCents);
+    if (BigInt(it.discountCents) > gross) errors.push({ path: `items.${i}.discountCents`, message: "exceeds the line total" });
+    orderGross += gross;
   });
+  // Results are JS numbers; past 2^53 cents (≈ ¥90 trillion) they could not be exact.
+  if (orderGross + BigInt(Number.isSafeInteger(order.shippingCents) ? order.shippingCents : 0) > BigInt(Number.MAX_SAFE_INTEGER)) {
+    errors.push({ path: "items", message: "order total is too large" });
+  }
   if (errors.length) throw new DomainError("invalid-request", "invalid order", { errors });
 }
 

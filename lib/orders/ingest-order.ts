@@ -1,0 +1,179 @@
+// Ingesting an order from the shop: points spent at checkout, points earned (pending for the return
+// window), all in one transaction. Commissions are added by the distribution domain (issue 5).
+import { and, asc, eq, lte } from "drizzle-orm";
+import { db, type Executor, type Tx } from "@/db/client";
+import { members, orderLines, orders, pointLots, referralPaths } from "@/db/schema";
+import { now as clockNow, DAY_MS } from "@/lib/clock";
+import { env } from "@/lib/env";
+import { DomainError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { credit, debit } from "@/lib/points/ledger";
+import { availableAt as availableAfterWindow, checkoutError, evaluateOrder, expiresAt as expiryFor, validateCheckoutPoints, type CampaignUsage } from "@/lib/rules";
+import { loadRuleset } from "@/lib/rules/load-ruleset";
+import { readRuleUsage, recordRuleUsage } from "@/lib/rules/usage";
+import { refreshTier } from "@/lib/members/refresh-tier";
+import { isUniqueViolation } from "@/db/errors";
+import type { CreateOrder } from "./schemas";
+
+export interface IngestedOrder {
+  id: string;
+  externalId: string;
+  memberId: string;
+  paidCents: number;
+  points: { awarded: number; status: "pending" | "available" | "expired"; availableAt: string; ruleVersionIds: string[] };
+  pointsRedeemed: number;
+  commissions: { id: string; distributorId: string; level: number; amountCents: number; status: string; availableAt: string }[];
+}
+
+/** An order placed more than this far in the future is refused (clock skew allowance). */
+const FUTURE_TOLERANCE_MS = DAY_MS;
+
+export async function ingestOrder(input: CreateOrder, { actor, ex = db, source = "api" }: { actor: string; ex?: Executor; source?: string }): Promise<IngestedOrder> {
+  const at = clockNow();
+  const placedAt = input.placedAt ? new Date(input.placedAt) : at;
+  if (placedAt.getTime() > at.getTime() + FUTURE_TOLERANCE_MS) {
+    throw new DomainError("invalid-request", "placedAt is in the future", { errors: [{ path: "placedAt", message: "must not be more than a day in the future" }] });
+  }
+  try {
+    return await ex.transaction((tx) => ingest(tx, input, placedAt, actor, source));
+  } catch (e) {
+    // Two different requests racing with one externalId: the unique index decides.
+    if (isUniqueViolation(e, "orders_external_id_uq")) throw new DomainError("duplicate", `order ${input.externalId} already exists`);
+    throw e;
+  }
+}
+
+async function ingest(tx: Tx, input: CreateOrder, placedAt: Date, actor: string, source: string): Promise<IngestedOrder> {
+  const tz = env.DEPLOYMENT_TZ;
+  const [member] = await tx.select({ id: members.id, tierCode: members.tierCode, frozenAt: members.frozenAt }).from(members).where(eq(members.id, input.memberId));
+  if (!member) throw new DomainError("invalid-request", "unknown member", { errors: [{ path: "memberId", message: "no member with this id" }] });
+  const [existing] = await tx.select({ id: orders.id }).from(orders).where(eq(orders.externalId, input.externalId));
+  if (existing) throw new DomainError("duplicate", `order ${input.externalId} already exists`);
+
+  const rules = await loadRuleset(placedAt, tx);
+  const earning = rules.earning.definition;
+  const goodsAfterDiscountCents = input.items.reduce((s, it) => s + it.quantity * it.unitPriceCents - it.discountCents, 0);
+
+  // Points at checkout (积分抵现): validated against the policy, then spent through the ledger.
+  const orderId = newId();
+  let pointsCashCents = 0;
+  let spendEntryId: string | null = null;
+  if (input.pointsRedeemed > 0) {
+    const check = validateCheckoutPoints({ points: input.pointsRedeemed, goodsAfterDiscountCents }, earning.checkout);
+    if (!check.ok) throw checkoutError(check.rejection);
+    pointsCashCents = check.cashCents;
+    const spend = await debit(tx, {
+      memberId: member.id,
+      points: input.pointsRedeemed,
+      type: "spend",
+      onShortfall: "reject",
+      reason: `checkout:${input.externalId}`,
+      actor,
+      orderId,
+      explanation: { kind: "checkout", cashCents: pointsCashCents, externalId: input.externalId },
+      ruleVersionIds: [rules.earning.id],
+    });
+    spendEntryId = spend.entry.id;
+  }
+
+  // Caps and budgets of the campaigns in force: counters read under lock in this transaction.
+  const capped = rules.campaigns.filter((c) => c.definition.caps.perMemberPerDay !== null || c.definition.caps.perMemberPerMonth !== null || c.definition.caps.budget !== null);
+  const usage = await readRuleUsage(tx, member.id, capped.map((c) => c.ruleKey), placedAt, tz);
+  const campaignUsage: Record<string, CampaignUsage> = Object.fromEntries(
+    Object.entries(usage).map(([k, u]) => [k, { memberDay: u.pointsDay, memberMonth: u.pointsMonth, total: u.budgetUsed }]),
+  );
+  const evaluation = evaluateOrder(
+    rules,
+    { placedAt, items: input.items, shippingCents: input.shippingCents, pointsCashCents },
+    { tierCode: member.frozenAt ? null : member.tierCode },
+    { timeZone: tz, campaignUsage },
+  );
+  const points = member.frozenAt ? 0 : evaluation.points;
+  const paidCents = goodsAfterDiscountCents + input.shippingCents - pointsCashCents;
+
+  const upline = await tx
+    .select({ ancestorId: referralPaths.ancestorId })
+    .from(referralPaths)
+    .where(and(eq(referralPaths.descendantId, member.id), lte(referralPaths.depth, 3)))
+    .orderBy(asc(referralPaths.depth));
+
+  const at = clockNow();
+  const available = availableAfterWindow(placedAt, earning.returnWindowDays);
+  const expires = expiryFor(earning.expiry, available, tz);
+  let earnLotId: string | null = null;
+  await tx.insert(orders).values({
+    id: orderId,
+    externalId: input.externalId,
+    memberId: member.id,
+    placedAt,
+    currency: env.CURRENCY,
+    goodsCents: evaluation.base.goodsCents,
+    discountCents: evaluation.base.discountCents,
+    shippingCents: input.shippingCents,
+    pointsRedeemed: input.pointsRedeemed,
+    pointsCashCents,
+    paidCents,
+    earningBaseCents: evaluation.base.baseCents,
+    pointsAwarded: points,
+    spendEntryId,
+    ruleVersionIds: evaluation.ruleVersionIds,
+    uplineSnapshot: upline.map((u) => u.ancestorId),
+    referralCode: input.referralCode ?? null,
+    source,
+    createdAt: at,
+  });
+  await tx.insert(orderLines).values(
+    input.items.map((it, i) => ({
+      orderId,
+      lineNo: i + 1,
+      memberId: member.id,
+      sku: it.sku,
+      name: it.name ?? "",
+      category: it.category ?? null,
+      quantity: it.quantity,
+      unitPriceCents: it.unitPriceCents,
+      discountCents: it.discountCents,
+      pointsCashCents: evaluation.base.items[i]?.pointsCashCents ?? 0,
+      baseCents: evaluation.base.items[i]?.baseCents ?? 0,
+    })),
+  );
+
+  if (points > 0) {
+    const earned = await credit(tx, {
+      memberId: member.id,
+      points,
+      type: "earn",
+      availableAt: available,
+      expiresAt: expires,
+      reason: `order:${input.externalId}`,
+      actor,
+      orderId,
+      explanation: evaluation.explanation as unknown as Record<string, unknown>,
+      ruleVersionIds: evaluation.ruleVersionIds,
+    });
+    earnLotId = earned.lotId;
+    await tx.update(orders).set({ earnLotId }).where(eq(orders.id, orderId));
+    // An old order whose points are already past expiry: the ledger says so at once.
+    if (expires && expires.getTime() <= at.getTime()) await expireLotNow(tx, member.id, earnLotId, actor);
+    await recordRuleUsage(tx, member.id, evaluation.campaignAwards.filter((a) => capped.some((c) => c.ruleKey === a.ruleKey)), placedAt, tz);
+    await refreshTier(tx, member.id, rules.tiers);
+  }
+
+  const status = expires && expires.getTime() <= at.getTime() ? "expired" : available.getTime() <= at.getTime() ? "available" : "pending";
+  return {
+    id: orderId,
+    externalId: input.externalId,
+    memberId: member.id,
+    paidCents,
+    points: { awarded: points, status, availableAt: available.toISOString(), ruleVersionIds: evaluation.ruleVersionIds },
+    pointsRedeemed: input.pointsRedeemed,
+    commissions: [],
+  };
+}
+
+async function expireLotNow(tx: Tx, memberId: string, lotId: string, actor: string): Promise<void> {
+  const [lot] = await tx.select({ remaining: pointLots.remaining }).from(pointLots).where(eq(pointLots.id, lotId));
+  if (!lot || lot.remaining <= 0) return;
+  await debit(tx, { memberId, points: lot.remaining, type: "expire", onShortfall: "reject", preferLotIds: [lotId], reason: "expired", actor });
+  await tx.update(pointLots).set({ expiredAt: clockNow() }).where(eq(pointLots.id, lotId));
+}
