@@ -7,7 +7,7 @@ import { now as clockNow, DAY_MS } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { credit, debit } from "@/lib/points/ledger";
+import { credit, debit, lockBalance } from "@/lib/points/ledger";
 import { availableAt as availableAfterWindow, checkoutError, evaluateOrder, expiresAt as expiryFor, validateCheckoutPoints, type CampaignUsage } from "@/lib/rules";
 import { loadRuleset } from "@/lib/rules/load-ruleset";
 import { readRuleUsage, recordRuleUsage } from "@/lib/rules/usage";
@@ -76,7 +76,8 @@ async function ingest(tx: Tx, input: CreateOrder, placedAt: Date, actor: string,
     spendEntryId = spend.entry.id;
   }
 
-  // Caps and budgets of the campaigns in force: counters read under lock in this transaction.
+  // Caps and budgets of the campaigns in force: counters read under the member's ledger lock.
+  await lockBalance(tx, member.id);
   const capped = rules.campaigns.filter((c) => c.definition.caps.perMemberPerDay !== null || c.definition.caps.perMemberPerMonth !== null || c.definition.caps.budget !== null);
   const usage = await readRuleUsage(tx, member.id, capped.map((c) => c.ruleKey), placedAt, tz);
   const campaignUsage: Record<string, CampaignUsage> = Object.fromEntries(

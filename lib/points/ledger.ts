@@ -26,6 +26,16 @@ interface Locked {
   lots: (Lot & { amount: number })[];
 }
 
+/**
+ * Takes the member's ledger lock (their balance row, created on first use). Use cases that read
+ * per-member counters before deciding an award (caps, check-in streaks) take it first, so two
+ * concurrent requests for one member decide one after the other.
+ */
+export async function lockBalance(tx: Tx, memberId: string, at: Date = clockNow()): Promise<void> {
+  await tx.insert(pointBalances).values({ memberId, updatedAt: at }).onConflictDoNothing();
+  await tx.select({ memberId: pointBalances.memberId }).from(pointBalances).where(eq(pointBalances.memberId, memberId)).for("update");
+}
+
 /** Locks the member's balance row (creating it on first use) and loads their open lots. */
 async function lockMember(tx: Tx, memberId: string, at: Date): Promise<Locked> {
   await tx.insert(pointBalances).values({ memberId, updatedAt: at }).onConflictDoNothing();
