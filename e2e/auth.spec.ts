@@ -57,7 +57,7 @@ test("a new member signs up, lands on member home, signs out and signs in again"
 test("a wrong password and an unknown email get the same error", async ({ page }) => {
   await page.goto("/sign-in");
   await fillSignIn(page, DEMO.member, "not-the-password-1");
-  const alert = page.getByRole("alert");
+  const alert = page.locator("main").getByRole("alert");
   await expect(alert).toHaveText(INVALID_SIGN_IN);
   const wrongPassword = await alert.innerText();
   await expect(page).toHaveURL(/\/sign-in/);
@@ -152,27 +152,27 @@ test("a member changes their password on /account and signs in with the new one"
   const form = page.locator("main form");
   const submit = form.getByRole("button", { name: "Change password" });
   // Wrong current password: refused, beside the field.
-  await page.getByLabel("Current password").fill("not-my-password");
-  await page.getByLabel("New password").fill(newPassword);
-  await page.getByLabel("Repeat new password").fill(newPassword);
+  await page.getByLabel("Current password", { exact: true }).fill("not-my-password");
+  await page.getByLabel("New password", { exact: true }).fill(newPassword);
+  await page.getByLabel("Repeat new password", { exact: true }).fill(newPassword);
   await submit.click();
   await expect(page.locator("#f-current-error")).toHaveText("Your current password is not correct.");
   // Mismatched confirmation: refused.
-  await page.getByLabel("Current password").fill(oldPassword);
-  await page.getByLabel("New password").fill(newPassword);
-  await page.getByLabel("Repeat new password").fill(`${newPassword}x`);
+  await page.getByLabel("Current password", { exact: true }).fill(oldPassword);
+  await page.getByLabel("New password", { exact: true }).fill(newPassword);
+  await page.getByLabel("Repeat new password", { exact: true }).fill(`${newPassword}x`);
   await submit.click();
   await expect(page.locator("#f-confirm-error")).toHaveText("The two passwords don't match.");
   // Right this time.
-  await page.getByLabel("Current password").fill(oldPassword);
-  await page.getByLabel("New password").fill(newPassword);
-  await page.getByLabel("Repeat new password").fill(newPassword);
+  await page.getByLabel("Current password", { exact: true }).fill(oldPassword);
+  await page.getByLabel("New password", { exact: true }).fill(newPassword);
+  await page.getByLabel("Repeat new password", { exact: true }).fill(newPassword);
   await submit.click();
-  await expect(page.getByRole("status")).toHaveText("Your password has been changed.");
+  await expect(page.locator("main").getByRole("status")).toHaveText("Your password has been changed.");
 
   await signOut(page);
   await fillSignIn(page, email, oldPassword);
-  await expect(page.getByRole("alert")).toHaveText(INVALID_SIGN_IN);
+  await expect(page.locator("main").getByRole("alert")).toHaveText(INVALID_SIGN_IN);
   await fillSignIn(page, email, newPassword);
   await expectMemberHome(page, "Pat Password");
 });

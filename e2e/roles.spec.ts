@@ -18,7 +18,9 @@ test.describe("member (chen.jing)", () => {
     expect(response?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, 陈静");
     const nav = page.getByRole("navigation", { name: "Member" });
-    await expect(nav.getByRole("link")).toHaveText(["Home", "Account"]);
+    await expect(nav.getByRole("link")).toHaveCount(2);
+    await expect(nav.getByRole("link", { name: "Home", exact: true })).toHaveAttribute("aria-current", "page");
+    await expect(nav.getByRole("link", { name: "Account", exact: true })).toHaveAttribute("href", "/account");
     await expect(page.getByRole("navigation", { name: "Areas" })).toHaveCount(0);
     await expect(page.getByRole("link", { name: "Overview" })).toHaveCount(0);
     await expect(page.getByRole("link", { name: "陈静" })).toHaveAttribute("href", "/account");

@@ -18,9 +18,10 @@ export function LocaleSwitch() {
       onClick={() => start(async () => { await setLocale(next); router.refresh(); })}
       className="min-h-11 min-w-11 rounded-lg px-2 text-sm font-medium hover:bg-surface-2"
       aria-label={t("switchLanguage")}
-      lang={next}
     >
-      {next === "en" ? "EN" : "中文"}
+      {/* The full language name, in that language: it must appear in the accessible name
+          ("Switch language to English"), or voice control users cannot say what they see. */}
+      <span lang={next}>{next === "en" ? "English" : "中文"}</span>
     </button>
   );
 }

@@ -6,7 +6,7 @@ import { problemSchema, PROBLEM_CONTENT_TYPE } from "./problem";
 
 // OpenAPI 3.1 from the endpoint definitions: the zod schemas that validate requests are converted
 // with z.toJSONSchema (draft 2020-12, OpenAPI 3.1's dialect): requests as their input type
-// (defaults optional, coercions as strings), responses as their output type. Schemas named with
+// (fields with defaults are optional), responses as their output type. Schemas named with
 // `.meta({ id })` become components.schemas entries; if a named schema's input and output differ,
 // the input one is "<id>Input".
 
@@ -145,7 +145,9 @@ class Components {
   private readonly defs = { input: new Map<string, Json>(), output: new Map<string, Json>() };
 
   convert(schema: z.ZodType, io: Io): Json {
-    const { $schema: _, $defs, ...root } = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as Json;
+    const json = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as Json;
+    const { $defs, ...root } = json;
+    delete root.$schema; // the document's dialect (OpenAPI 3.1 = draft 2020-12) already says it
     for (const [name, def] of Object.entries(($defs ?? {}) as Record<string, Json>)) {
       const json = withPlaceholders(def, io);
       const prev = this.defs[io].get(name);

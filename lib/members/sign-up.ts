@@ -7,6 +7,7 @@ import { now } from "@/lib/clock";
 import { bindReferrer } from "@/lib/distribution/bind-referrer";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
+import { recordEvent } from "@/lib/points/record-event";
 import { emailField, nameField, passwordField, referralCodeField } from "@/lib/validation";
 
 export const signUpSchema = z.object({
@@ -41,6 +42,8 @@ export async function signUp(input: SignUpInput, ex: Executor = db): Promise<{ u
       await tx.insert(members).values({ id: userId, createdAt: t });
     }
     if (input.referralCode) await bindReferrer(tx, userId, input.referralCode);
+    // The welcome bonus (action rule "signup"; capped once per member, so a claim pays nothing twice).
+    await recordEvent({ memberId: userId, type: "signup" }, { actor: `user:${userId}`, ex: tx });
     return { userId };
   });
 }

@@ -90,6 +90,7 @@ export function request(method: string, { key, idem, body, rawBody, headers = {}
   return new Request(`http://localhost${path}`, { method, headers: h, body: payload, ...(payload instanceof ReadableStream ? { duplex: "half" } : {}) });
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests poke at arbitrary response JSON
 export async function read(res: Response): Promise<{ status: number; text: string; json: any; headers: Headers }> {
   const text = await res.text();
   return { status: res.status, text, json: text ? JSON.parse(text) : undefined, headers: res.headers };
