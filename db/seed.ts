@@ -2,6 +2,7 @@
 // empty database with SEED_DEMO=true (the default) a believable demo programme. Idempotent:
 // running it again changes nothing; deterministic: the same demo every time.
 import { env } from "@/lib/env";
+import { ensureBootstrapApiKey } from "@/lib/admin/api-keys";
 import { ensureStaffAccount } from "@/lib/admin/bootstrap-admin";
 import { ensureDefaultRules } from "@/lib/rules/load-ruleset";
 import { seedDemo, type DemoLogin } from "./seed-demo";
@@ -20,7 +21,7 @@ export async function seed({ log = console.log }: { log?: (s: string) => void } 
     log(`bootstrap admin: ${env.BOOTSTRAP_ADMIN_EMAIL}`);
   }
   if (env.BOOTSTRAP_API_KEY) {
-    // TEMP until lib/admin/api-keys lands
+    await ensureBootstrapApiKey(env.BOOTSTRAP_API_KEY);
     log("bootstrap API key: ready (value from BOOTSTRAP_API_KEY)");
   }
   if (env.SEED_DEMO !== "true") return { demoSeeded: false, logins: [] };

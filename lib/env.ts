@@ -11,6 +11,7 @@ const schema = z.object({
   BOOTSTRAP_ADMIN_EMAIL: z.string().email().optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(8).optional(),
   BOOTSTRAP_API_KEY: z.string().min(16).optional(),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(6000),
   APP_URL: z.string().url().default("http://localhost:3000"),
   CURRENCY: z.string().length(3).default("CNY"),
   // Calendar edges (campaign windows, "end of year" expiry, daily caps) are read in this zone.

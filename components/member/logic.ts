@@ -1,27 +1,7 @@
-// Pure helpers behind the member pages: what the check-in card, the task list, the campaign list
-// and the history filter show. Plain data in, plain data out; unit-tested in logic.test.ts.
-import type { LedgerEntryType } from "@/db/schema";
+// Pure helpers behind the member pages: what the check-in card, the task list, the tier card and
+// the campaign list show, and how a ledger reason reads. Plain data in, plain data out.
 import { BPS } from "@/lib/rules/ratio";
-import { parseRuleInstant, streakBonusFor, type ActionRule, type CampaignRule, type StreakBonus } from "@/lib/rules";
-
-// ---------------------------------------------------------------- history filter
-
-/** The history page's filters: the word a member sees → the ledger entry type. */
-export const HISTORY_FILTERS = ["earned", "spent", "expired", "reversed", "restored", "adjusted"] as const;
-export type HistoryFilter = (typeof HISTORY_FILTERS)[number];
-
-export const FILTER_TYPE: Record<HistoryFilter, LedgerEntryType> = {
-  earned: "earn",
-  spent: "spend",
-  expired: "expire",
-  reversed: "reverse",
-  restored: "restore",
-  adjusted: "adjust",
-};
-
-export function parseFilter(v: unknown): HistoryFilter | null {
-  return typeof v === "string" && (HISTORY_FILTERS as readonly string[]).includes(v) ? (v as HistoryFilter) : null;
-}
+import { findTier, parseRuleInstant, streakBonusFor, type ActionRule, type CampaignRule, type StreakBonus, type Tier, type TierProgress, type TiersRule } from "@/lib/rules";
 
 // ---------------------------------------------------------------- check-in
 
@@ -134,4 +114,27 @@ export function parseReason(reason: string): ReasonRef {
   if (m) return { kind: m[1] as "order" | "checkout" | "refund" | "event", ref: m[2]! };
   if (reason === "expired") return { kind: "expired" };
   return { kind: "other", text: reason };
+}
+
+// ---------------------------------------------------------------- tier standing
+
+export type TierStanding =
+  | { kind: "next"; target: Tier; remaining: number; progressBps: number }
+  | { kind: "keep"; target: Tier; remaining: number; progressBps: number }
+  | { kind: "top" };
+
+/**
+ * What the tier card says, from tierProgress and the tier the member HOLDS. They differ when a
+ * member keeps a tier they no longer qualify for until the review (downgrade policy): then the
+ * card shows what keeps it, not progress to a tier they already have.
+ */
+export function tierStanding(rule: TiersRule, heldCode: string, p: TierProgress): TierStanding {
+  const rank = (t: Tier) => rule.tiers.findIndex((x) => x.code === t.code);
+  const held = findTier(rule, heldCode) ?? p.current;
+  if (rank(held) > rank(p.current)) {
+    const remaining = Math.max(0, held.threshold - p.value);
+    return { kind: "keep", target: held, remaining, progressBps: held.threshold > 0 ? Math.floor((Math.min(p.value, held.threshold) * 10_000) / held.threshold) : 10_000 };
+  }
+  if (!p.next) return { kind: "top" };
+  return { kind: "next", target: p.next, remaining: p.remaining, progressBps: Math.max(0, Math.min(10_000, p.progressBps)) };
 }

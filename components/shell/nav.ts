@@ -14,6 +14,8 @@ export interface NavItem {
 export const NAV: Record<Area, NavItem[]> = {
   member: [
     { href: "/", label: "home", permission: "member:use", icon: "⌂" },
+    { href: "/history", label: "history", permission: "member:use", icon: "☰" },
+    { href: "/how-to-earn", label: "howToEarn", permission: "member:use", icon: "✦" },
     { href: "/account", label: "account", permission: "account:self", icon: "☺" },
   ],
   distributor: [{ href: "/distributor", label: "distributorHome", permission: "distributor:use", icon: "◎" }],

@@ -1,4 +1,7 @@
 import { collectEndpoints, type EndpointDef } from "./endpoint";
+import * as events from "./v1/events";
+import * as members from "./v1/members";
+import * as orders from "./v1/orders";
 
 // Every Integration API endpoint the OpenAPI document lists — the one list, read by
 // app/api/v1/openapi.json. Route files are bundled separately by Next, so the document cannot
@@ -11,4 +14,4 @@ import { collectEndpoints, type EndpointDef } from "./endpoint";
 // Exporting a new defineEndpoint(...) from an area file is then all it takes to document it, and
 // lib/api/endpoints.test.ts fails if a route under app/api/v1 serves an endpoint missing here
 // (or at a path that differs from its definition).
-export const endpoints: readonly EndpointDef[] = collectEndpoints();
+export const endpoints: readonly EndpointDef[] = collectEndpoints(members, orders, events);

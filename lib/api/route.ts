@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db, type Executor } from "@/db/client";
 import { apiKeyActor, authenticateApiKey, type ApiKeyActor, type ApiKeyInfo } from "@/lib/admin/api-keys";
+import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { hitRateLimit } from "@/lib/rate-limit";
@@ -17,8 +18,7 @@ import { errorResponse, fromZodError, invalidRequest, PROBLEM_CONTENT_TYPE } fro
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 // Generous by default: the limiter is there to stop a runaway client, not to meter normal use.
-// (Belongs in lib/env.ts; read here until it moves there.)
-const DEFAULT_RATE_LIMIT = z.coerce.number().int().positive().parse(process.env.API_RATE_LIMIT_PER_MINUTE || 6000);
+const DEFAULT_RATE_LIMIT = env.API_RATE_LIMIT_PER_MINUTE;
 
 export interface ApiResult<T> {
   status: 200 | 201 | 202;

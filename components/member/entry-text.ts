@@ -1,0 +1,96 @@
+// A ledger entry in the member's words: what it was (the title: "订单 DEMO-00012", "每日签到") and
+// why it has these points (the detail: formatExplanation's "120 = 100 base × 1.2 Silver", or a
+// sentence for checkout and refund entries). Runs on the server, so the history page's client list
+// receives ready-made strings.
+import type { getFormatter, getTranslations } from "next-intl/server";
+import type { LedgerEntryType, PointEntry } from "@/db/schema";
+import { env } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
+import { formatExplanation, type Explanation } from "@/lib/rules";
+import { parseReason } from "./logic";
+
+export interface EntryRowData {
+  id: string;
+  type: LedgerEntryType;
+  /** Signed: + credits, − debits. */
+  points: number;
+  balanceAfter: number;
+  /** ISO instant. */
+  createdAt: string;
+  title: string;
+  detail: string | null;
+}
+
+export interface EntryTextContext {
+  t: Awaited<ReturnType<typeof getTranslations<"member.entry">>>;
+  format: Awaited<ReturnType<typeof getFormatter>>;
+  locale: Locale;
+}
+
+type Json = Record<string, unknown>;
+const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
+
+export function describeEntry(entry: PointEntry & { orderExternalId: string | null }, { t, format, locale }: EntryTextContext): EntryRowData {
+  const money = (cents: number) => format.number(cents / 100, { style: "currency", currency: env.CURRENCY });
+  const reason = parseReason(entry.reason);
+  const expl = (entry.explanation ?? null) as Json | null;
+  const ref = entry.orderExternalId ?? ("ref" in reason ? reason.ref : "");
+
+  let title: string;
+  switch (reason.kind) {
+    case "order":
+      title = t("order", { id: ref });
+      break;
+    case "checkout":
+      title = t("checkout", { id: ref });
+      break;
+    case "refund":
+      title = t("refund", { id: ref });
+      break;
+    case "event": {
+      const label = expl && expl.kind === "event" ? ((expl.label as Record<string, string> | null)?.[locale] ?? null) : null;
+      title = label ?? reason.ref;
+      break;
+    }
+    case "expired":
+      title = t("expired");
+      break;
+    case "other":
+      title = entry.type === "adjust" && !reason.text ? t("adjust") : reason.text || t(`types.${entry.type}`);
+      break;
+  }
+
+  let detail: string | null = null;
+  if (expl) {
+    switch (expl.kind) {
+      case "order":
+      case "event":
+        detail = formatExplanation(expl as unknown as Explanation, locale);
+        break;
+      case "checkout": {
+        const cash = num(expl.cashCents);
+        if (cash !== null) detail = t("checkoutDetail", { points: format.number(Math.abs(entry.points)), amount: money(cash) });
+        break;
+      }
+      case "refund":
+      case "refund-restore": {
+        const refunded = num(expl.refundedCents);
+        const paid = num(expl.paidCents);
+        if (refunded !== null && paid !== null) {
+          detail = t(expl.kind === "refund" ? "refundDetail" : "restoreDetail", { refunded: money(refunded), paid: money(paid) });
+        }
+        break;
+      }
+    }
+  }
+
+  return {
+    id: entry.id,
+    type: entry.type,
+    points: entry.points,
+    balanceAfter: entry.balanceAfter,
+    createdAt: entry.createdAt.toISOString(),
+    title,
+    detail,
+  };
+}
