@@ -1,7 +1,8 @@
 // The server the browser tests run against (started by playwright.config.ts): the production build
 // on a brand-new embedded database with the demo seed, a fixed test secret, and an e2e-only port.
-import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import { bin, run } from "./run";
 
 const port = process.env.PORT ?? "3100";
@@ -13,8 +14,6 @@ if (!existsSync(".next/BUILD_ID")) {
 }
 warnIfStale(statSync(".next/BUILD_ID").mtimeMs);
 
-// A fresh database every run: nothing left over from an earlier run can make a test pass or fail.
-rmSync(dir, { recursive: true, force: true });
 const env = {
   PGLITE_DIR: dir,
   DATABASE_URL: "",
@@ -25,7 +24,14 @@ const env = {
   BOOTSTRAP_ADMIN_PASSWORD: "",
   BOOTSTRAP_API_KEY: "jf_test_e2e_bootstrap_key_0123456789",
 };
+// Before anything imports lib/env (it reads the environment once): the developer's own
+// DATABASE_URL or bootstrap settings must not leak into the test server.
 Object.assign(process.env, env);
+
+// A fresh database every run: nothing left over from an earlier run can make a test pass or fail.
+// Only PGlite's initdb (an empty cluster, ~6 s on 2 cores) is cached; schema and data are not.
+rmSync(dir, { recursive: true, force: true });
+cpSync(await emptyClusterTemplate(), dir, { recursive: true });
 const { prepareDatabase } = await import("./prepare");
 const summary = await prepareDatabase(() => {});
 if (!summary.demoSeeded) {
@@ -47,4 +53,21 @@ function warnIfStale(builtAt: number) {
   };
   for (const d of ["app", "components", "lib", "db", "messages"]) if (existsSync(d)) walk(d);
   if (newer.length) console.warn(`e2e: warning: the build is older than ${newer.length} source file(s) (e.g. ${newer[0]}); run \`npx next build\` for current results.`);
+}
+
+/** An initdb'd, empty PGlite folder for this PGlite version (no schema, no data), made once. */
+async function emptyClusterTemplate(): Promise<string> {
+  const version = (JSON.parse(readFileSync("node_modules/@electric-sql/pglite/package.json", "utf8")) as { version: string }).version;
+  const template = path.join(".data", `e2e-empty-pglite-${version}`);
+  if (existsSync(path.join(template, "PG_VERSION"))) return template;
+  const tmp = `${template}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  const { openPglite } = await import("@/db/client");
+  const h = openPglite(tmp);
+  await h.db.execute(sql`select 1`);
+  await h.close();
+  rmSync(path.join(tmp, "postmaster.pid"), { force: true });
+  rmSync(template, { recursive: true, force: true });
+  renameSync(tmp, template);
+  return template;
 }

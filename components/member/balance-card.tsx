@@ -18,9 +18,8 @@ export function BalanceCard({ balance, expiring }: { balance: BalanceView; expir
   return (
     <Card className="bg-brand-soft" aria-labelledby="balance-heading">
       <h2 id="balance-heading" className="text-sm font-medium text-muted">
-        {t("balanceHeading")}
+        {t("available")}
       </h2>
-      <p className="mt-1 text-sm text-muted">{t("available")}</p>
       <p className="tabular text-5xl font-bold leading-tight text-brand" data-testid="points-available">
         {format.number(balance.available)}
       </p>

@@ -35,10 +35,10 @@ export function CheckInButton({ checkedToday, points }: { checkedToday: boolean;
     <div className="flex flex-col gap-2">
       <form action={action}>
         {checkedToday ? (
-          <Button type="button" variant="secondary" disabled aria-disabled="true" className="w-full">
+          <p className="flex min-h-11 items-center justify-center gap-2 rounded-lg border border-ok bg-ok-soft px-4 text-sm font-semibold text-ok" data-testid="checked-in">
             <span aria-hidden>✓</span>
             {t("doneToday")}
-          </Button>
+          </p>
         ) : (
           <Button type="submit" disabled={pending} className="w-full text-base" data-testid="check-in">
             {pending ? t("buttonPending") : t("button", { points: points ?? 0 })}

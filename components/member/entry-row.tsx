@@ -32,13 +32,10 @@ export function EntryRow({ entry }: { entry: EntryRowData }) {
           <time dateTime={entry.createdAt}>{format.dateTime(at, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" })}</time>
         </p>
       </div>
-      <div className="shrink-0 text-right">
-        <p className={cn("tabular text-lg font-semibold", credit ? "text-ok" : "text-danger")}>
-          {amount}
-          <span className="sr-only"> {t("pointsUnit")}</span>
-        </p>
-        <p className="tabular text-xs text-muted">{t("entry.balanceAfter", { points: format.number(entry.balanceAfter) })}</p>
-      </div>
+      <p className={cn("tabular shrink-0 text-right text-lg font-semibold", credit ? "text-ok" : "text-danger")}>
+        {amount}
+        <span className="sr-only"> {t("pointsUnit")}</span>
+      </p>
     </li>
   );
 }

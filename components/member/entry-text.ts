@@ -4,17 +4,16 @@
 // receives ready-made strings.
 import type { getFormatter, getTranslations } from "next-intl/server";
 import type { LedgerEntryType, PointEntry } from "@/db/schema";
-import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatExplanation, type Explanation } from "@/lib/rules";
 import { parseReason } from "./logic";
+import { formatMoney } from "./money";
 
 export interface EntryRowData {
   id: string;
   type: LedgerEntryType;
   /** Signed: + credits, − debits. */
   points: number;
-  balanceAfter: number;
   /** ISO instant. */
   createdAt: string;
   title: string;
@@ -31,7 +30,7 @@ type Json = Record<string, unknown>;
 const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
 export function describeEntry(entry: PointEntry & { orderExternalId: string | null }, { t, format, locale }: EntryTextContext): EntryRowData {
-  const money = (cents: number) => format.number(cents / 100, { style: "currency", currency: env.CURRENCY });
+  const money = (cents: number) => formatMoney(format, cents);
   const reason = parseReason(entry.reason);
   const expl = (entry.explanation ?? null) as Json | null;
   const ref = entry.orderExternalId ?? ("ref" in reason ? reason.ref : "");
@@ -88,7 +87,6 @@ export function describeEntry(entry: PointEntry & { orderExternalId: string | nu
     id: entry.id,
     type: entry.type,
     points: entry.points,
-    balanceAfter: entry.balanceAfter,
     createdAt: entry.createdAt.toISOString(),
     title,
     detail,

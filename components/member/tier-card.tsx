@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { Card, CardTitle } from "@/components/ui/card";
-import { env } from "@/lib/env";
 import { isLocale } from "@/lib/i18n/locales";
 import { BPS } from "@/lib/rules/ratio";
 import type { Tier, TierProgress } from "@/lib/rules";
 import type { TierStanding } from "./logic";
+import { formatMoney } from "./money";
 
 /** The member's tier as a badge, and what the next step is: progress to the next tier (or what keeps this one). */
 export function TierCard({ held, standing, progress, windowMonths }: { held: Tier; standing: TierStanding; progress: TierProgress; windowMonths: number }) {
@@ -14,7 +14,7 @@ export function TierCard({ held, standing, progress, windowMonths }: { held: Tie
   const raw = useLocale();
   const locale = isLocale(raw) ? raw : "zh-CN";
   const name = (tier: Tier) => tier.name[locale];
-  const money = (cents: number) => format.number(cents / 100, { style: "currency", currency: env.CURRENCY });
+  const money = (cents: number) => formatMoney(format, cents, { whole: true });
   const spend = progress.basis === "spend";
   const pct = standing.kind === "top" ? 100 : Math.floor(standing.progressBps / 100);
   const sentence =

@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { credit, debit, lockBalance } from "@/lib/points/ledger";
-import { availableAt as availableAfterWindow, checkoutError, evaluateOrder, expiresAt as expiryFor, validateCheckoutPoints, type CampaignUsage } from "@/lib/rules";
+import { availableAt as availableAfterWindow, checkoutError, evaluateOrder, expiresAt as expiryFor, validateCheckoutPoints, type CampaignUsage, type TiersRule } from "@/lib/rules";
 import { loadRuleset } from "@/lib/rules/load-ruleset";
 import { readRuleUsage, recordRuleUsage } from "@/lib/rules/usage";
 import { refreshTier } from "@/lib/members/refresh-tier";
@@ -47,8 +47,8 @@ async function ingest(tx: Tx, input: CreateOrder, placedAt: Date, actor: string,
   const tz = env.DEPLOYMENT_TZ;
   const [member] = await tx.select({ id: members.id, tierCode: members.tierCode, frozenAt: members.frozenAt }).from(members).where(eq(members.id, input.memberId));
   if (!member) throw new DomainError("invalid-request", "unknown member", { errors: [{ path: "memberId", message: "no member with this id" }] });
-  const [existing] = await tx.select({ id: orders.id }).from(orders).where(eq(orders.externalId, input.externalId));
-  if (existing) throw new DomainError("duplicate", `order ${input.externalId} already exists`);
+  // A second order with this externalId is refused by the unique index when the order row is
+  // written (mapped to 409 duplicate in ingestOrder); the transaction then undoes everything.
 
   const rules = await loadRuleset(placedAt, tx);
   const earning = rules.earning.definition;
@@ -101,7 +101,7 @@ async function ingest(tx: Tx, input: CreateOrder, placedAt: Date, actor: string,
   const at = clockNow();
   const available = availableAfterWindow(placedAt, earning.returnWindowDays);
   const expires = expiryFor(earning.expiry, available, tz);
-  let earnLotId: string | null = null;
+  const earnLotId = points > 0 ? newId() : null;
   await tx.insert(orders).values({
     id: orderId,
     externalId: input.externalId,
@@ -116,6 +116,7 @@ async function ingest(tx: Tx, input: CreateOrder, placedAt: Date, actor: string,
     paidCents,
     earningBaseCents: evaluation.base.baseCents,
     pointsAwarded: points,
+    earnLotId,
     spendEntryId,
     ruleVersionIds: evaluation.ruleVersionIds,
     uplineSnapshot: upline.map((u) => u.ancestorId),
@@ -139,8 +140,9 @@ async function ingest(tx: Tx, input: CreateOrder, placedAt: Date, actor: string,
     })),
   );
 
-  if (points > 0) {
+  if (earnLotId) {
     const earned = await credit(tx, {
+      lotId: earnLotId,
       memberId: member.id,
       points,
       type: "earn",
@@ -152,12 +154,10 @@ async function ingest(tx: Tx, input: CreateOrder, placedAt: Date, actor: string,
       explanation: evaluation.explanation as unknown as Record<string, unknown>,
       ruleVersionIds: evaluation.ruleVersionIds,
     });
-    earnLotId = earned.lotId;
-    await tx.update(orders).set({ earnLotId }).where(eq(orders.id, orderId));
     // An old order whose points are already past expiry: the ledger says so at once.
     if (expires && expires.getTime() <= at.getTime()) await expireLotNow(tx, member.id, earnLotId, actor);
     await recordRuleUsage(tx, member.id, evaluation.campaignAwards.filter((a) => capped.some((c) => c.ruleKey === a.ruleKey)), placedAt, tz);
-    await refreshTier(tx, member.id, rules.tiers);
+    if (mayUpgrade(rules.tiers.definition, member.tierCode, earned.lifetimeEarned)) await refreshTier(tx, member.id, rules.tiers);
   }
 
   const status = expires && expires.getTime() <= at.getTime() ? "expired" : available.getTime() <= at.getTime() ? "available" : "pending";
@@ -170,6 +170,18 @@ async function ingest(tx: Tx, input: CreateOrder, placedAt: Date, actor: string,
     pointsRedeemed: input.pointsRedeemed,
     commissions: [],
   };
+}
+
+/**
+ * Whether an upgrade is possible at all: on the points-earned basis, points earned in any window
+ * are at most the lifetime total, so below the next tier's threshold there is nothing to check
+ * (saves the window queries on almost every order). The spend basis is always checked.
+ */
+function mayUpgrade(tiers: TiersRule, currentCode: string, lifetimeEarned: number): boolean {
+  if (tiers.qualification.basis !== "points-earned") return true;
+  const i = tiers.tiers.findIndex((t) => t.code === currentCode);
+  const next = tiers.tiers[i + 1];
+  return i < 0 || (next !== undefined && lifetimeEarned >= next.threshold);
 }
 
 async function expireLotNow(tx: Tx, memberId: string, lotId: string, actor: string): Promise<void> {

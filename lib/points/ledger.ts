@@ -31,20 +31,24 @@ interface Locked {
  * per-member counters before deciding an award (caps, check-in streaks) take it first, so two
  * concurrent requests for one member decide one after the other.
  */
-export async function lockBalance(tx: Tx, memberId: string, at: Date = clockNow()): Promise<void> {
-  await tx.insert(pointBalances).values({ memberId, updatedAt: at }).onConflictDoNothing();
-  await tx.select({ memberId: pointBalances.memberId }).from(pointBalances).where(eq(pointBalances.memberId, memberId)).for("update");
+export async function lockBalance(tx: Tx, memberId: string, at: Date = clockNow()) {
+  // One round trip: the upsert creates the row on first use and, either way, locks and returns it.
+  const [bal] = await tx
+    .insert(pointBalances)
+    .values({ memberId, updatedAt: at })
+    .onConflictDoUpdate({ target: pointBalances.memberId, set: { memberId: sql`excluded.member_id` } })
+    .returning();
+  return bal!;
 }
 
 /** Locks the member's balance row (creating it on first use) and loads their open lots. */
 async function lockMember(tx: Tx, memberId: string, at: Date): Promise<Locked> {
-  await tx.insert(pointBalances).values({ memberId, updatedAt: at }).onConflictDoNothing();
-  const [bal] = await tx.select().from(pointBalances).where(eq(pointBalances.memberId, memberId)).for("update");
+  const bal = await lockBalance(tx, memberId, at);
   const lots = await tx
     .select({ id: pointLots.id, amount: pointLots.amount, remaining: pointLots.remaining, availableAt: pointLots.availableAt, expiresAt: pointLots.expiresAt })
     .from(pointLots)
     .where(and(eq(pointLots.memberId, memberId), gt(pointLots.remaining, 0)));
-  return { debt: bal!.debt, lifetimeEarned: bal!.lifetimeEarned, lots };
+  return { debt: bal.debt, lifetimeEarned: bal.lifetimeEarned, lots };
 }
 
 /** Rewrites the balance row from the open lots (exact as of `at`) and returns the available figure. */
@@ -100,6 +104,8 @@ export interface CreditInput extends EntryRefs {
   type: "earn" | "adjust" | "restore";
   availableAt: Date;
   expiresAt: Date | null;
+  /** Pre-allocated id of the new lot (lets the caller reference it before the credit). */
+  lotId?: string;
 }
 
 /**
@@ -107,11 +113,11 @@ export interface CreditInput extends EntryRefs {
  * credit's own entry, so lot.remaining = amount − Σ allocations still holds). Earned points count
  * towards lifetimeEarned.
  */
-export async function credit(tx: Tx, input: CreditInput): Promise<{ entry: PointEntry; lotId: string; settledDebt: number }> {
+export async function credit(tx: Tx, input: CreditInput): Promise<{ entry: PointEntry; lotId: string; settledDebt: number; lifetimeEarned: number }> {
   if (!Number.isSafeInteger(input.points) || input.points <= 0) throw new DomainError("invalid-request", "credit must be a positive integer");
   const at = clockNow();
   const state = await lockMember(tx, input.memberId, at);
-  const lotId = newId();
+  const lotId = input.lotId ?? newId();
   const settledDebt = Math.min(state.debt, input.points);
   const lot: Lot & { amount: number } = { id: lotId, amount: input.points, remaining: input.points - settledDebt, availableAt: input.availableAt, expiresAt: input.expiresAt };
   const lifetimeEarned = state.lifetimeEarned + (input.type === "earn" ? input.points : 0);
@@ -128,7 +134,7 @@ export async function credit(tx: Tx, input: CreditInput): Promise<{ entry: Point
     createdAt: at,
   });
   if (settledDebt > 0) await writeAllocations(tx, entry.id, input.memberId, [{ lotId, points: settledDebt }]);
-  return { entry, lotId, settledDebt };
+  return { entry, lotId, settledDebt, lifetimeEarned };
 }
 
 export interface DebitInput extends EntryRefs {

@@ -19,8 +19,18 @@ export async function loadRuleset(at: Date, ex: Executor = db): Promise<Ruleset>
        where effective_at <= ${at.toISOString()}
        order by rule_key, version desc`),
   );
-  return buildRuleset(rows.map((r) => ({ id: r.id, ruleKey: r.rule_key, definition: r.definition })));
+  const key = rows.map((r) => r.id).join(",");
+  const cached = parsed.get(key);
+  if (cached) return cached;
+  const ruleset = buildRuleset(rows.map((r) => ({ id: r.id, ruleKey: r.rule_key, definition: r.definition })));
+  if (parsed.size >= 64) parsed.delete(parsed.keys().next().value!);
+  parsed.set(key, ruleset);
+  return ruleset;
 }
+
+// Parsed rulesets by the ids of their versions. Safe to keep in process: a version is immutable,
+// so the same ids always mean the same rules; which versions are in force is still read every time.
+const parsed = new Map<string, Ruleset>();
 
 /** The start of time for default rules: they apply to any historical order a shop imports. */
 const EPOCH = new Date("2000-01-01T00:00:00Z");

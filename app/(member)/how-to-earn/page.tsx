@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { campaignWindow } from "@/components/member/logic";
+import { formatMoney } from "@/components/member/money";
 import { Card, CardTitle } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { requirePage } from "@/lib/auth/guard";
@@ -35,7 +36,7 @@ export default async function HowToEarnPage() {
   const metrics = await tierMetrics(actor.userId, at, tiersRule.qualification.windowMonths);
   const heldCode = (findTier(tiersRule, balance.tierCode) ?? qualifyTier(tiersRule, metrics)).code;
 
-  const money = (cents: number) => format.number(cents / 100, { style: "currency", currency: env.CURRENCY, minimumFractionDigits: cents % 100 === 0 ? 0 : 2 });
+  const money = (cents: number) => formatMoney(format, cents, { whole: true });
   const times = (bps: number) => format.number(bps / BPS, { maximumFractionDigits: 4 });
   const percentOfBps = (bps: number) => format.number(bps / BPS, { style: "percent", maximumFractionDigits: 2 });
   const when = (d: Date) => format.dateTime(d, WHEN);
@@ -242,7 +243,7 @@ export default async function HowToEarnPage() {
                           { type: "unit" },
                         ),
                       })}
-                      {streak.cycleDays ? <span className="font-normal text-muted"> ({t("actions.streakCycle", { days: streak.cycleDays })})</span> : null}
+                      {streak.cycleDays ? <span className="font-normal text-muted"> {t("actions.streakCycle", { days: streak.cycleDays })}</span> : null}
                     </p>
                   ) : null}
                 </div>
