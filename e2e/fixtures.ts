@@ -1,6 +1,6 @@
 // Shared pieces for the browser journeys: the demo accounts, signing in through the real form,
 // signed-in contexts reused across tests (storageState, one sign-in per role per run), and axe.
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type BrowserContextOptions, type Page } from "@playwright/test";
@@ -74,9 +74,6 @@ export function preferenceCookies(baseURL: string, prefs: { theme?: "light" | "d
   return [...(prefs.theme ? [cookie("theme", prefs.theme)] : []), ...(prefs.locale ? [cookie("NEXT_LOCALE", prefs.locale)] : [])];
 }
 
-const STATE_DIR = path.join("test-results", ".auth");
-const STATE_MAX_AGE_MS = 20 * 60 * 1000;
-
 type StorageState = Exclude<BrowserContextOptions["storageState"], undefined>;
 
 /**
@@ -87,12 +84,16 @@ type StorageState = Exclude<BrowserContextOptions["storageState"], undefined>;
 export const test = base.extend<{ signedInAs: DemoRole | undefined }, { sessionFor: (role: DemoRole) => Promise<StorageState> }>({
   signedInAs: [undefined, { option: true }],
   sessionFor: [
-    async ({ browser }, use, workerInfo) => {
+    async ({ browser }, provide, workerInfo) => {
       const baseURL = workerInfo.project.use.baseURL!;
-      mkdirSync(STATE_DIR, { recursive: true });
-      await use(async (role) => {
-        const file = path.join(STATE_DIR, `${role}.json`);
-        if (existsSync(file) && Date.now() - statSync(file).mtimeMs < STATE_MAX_AGE_MS) return file;
+      // Inside the output folder, which Playwright empties at the start of every run: sessions are
+      // shared by the tests of one run (and survive a worker restart after a failure), never reused
+      // by the next run against its new server.
+      const dir = path.join(workerInfo.project.outputDir, ".auth");
+      mkdirSync(dir, { recursive: true });
+      await provide(async (role) => {
+        const file = path.join(dir, `${role}.json`);
+        if (existsSync(file)) return file;
         const context = await browser.newContext({ baseURL, locale: "en-US" });
         const page = await context.newPage();
         await signInAs(page, DEMO[role]);
@@ -103,7 +104,7 @@ export const test = base.extend<{ signedInAs: DemoRole | undefined }, { sessionF
     },
     { scope: "worker" },
   ],
-  storageState: async ({ signedInAs, sessionFor, storageState }, use) => {
-    await use(signedInAs ? await sessionFor(signedInAs) : storageState);
+  storageState: async ({ signedInAs, sessionFor, storageState }, provide) => {
+    await provide(signedInAs ? await sessionFor(signedInAs) : storageState);
   },
 });
