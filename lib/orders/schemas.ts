@@ -20,7 +20,7 @@ export const orderItemSchema = z.object({
 export const createOrderSchema = z
   .object({
     externalId: z.string().trim().min(1).max(100),
-    memberId: z.string().trim().min(1).max(64),
+    memberId: z.guid({ error: "no member with this id" }),
     placedAt: rfc3339.optional(),
     currency: z.string().optional(),
     items: z.array(orderItemSchema).min(1).max(500),

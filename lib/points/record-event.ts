@@ -14,7 +14,7 @@ import { entryView, type LedgerEntryView } from "./entry-view";
 import { credit, lockBalance } from "./ledger";
 
 export const eventSchema = z.object({
-  memberId: z.string().trim().min(1).max(64),
+  memberId: z.guid({ error: "no member with this id" }),
   type: z.string().trim().min(1).max(64).regex(/^[a-z0-9][a-z0-9._-]*$/, "lower-case letters, digits, . _ -"),
   occurredAt: z.iso.datetime({ offset: true }).optional(),
   data: z.record(z.string(), z.unknown()).optional(),

@@ -112,6 +112,7 @@ describe("orders, refunds, events", () => {
     const base = { externalId: "EDGE-1", memberId: m.id, items: [{ sku: "X", quantity: 1, unitPriceCents: 100 }] };
     const cases: [Record<string, unknown>, string][] = [
       [{ memberId: "0190a6a0-0000-7000-8000-00000000dead" }, "memberId"],
+      [{ memberId: "not-an-id'; drop table orders;--" }, "memberId"],
       [{ currency: "USD" }, "currency"],
       [{ placedAt: "2026-05-08T04:00:00Z" }, "placedAt"],
     ];

@@ -4,7 +4,7 @@ import { defineEndpoint } from "../endpoint";
 import { pageQuery } from "../pagination";
 import { distributorResultSchema, ledgerEntrySchema, memberSchema } from "./schemas";
 
-const memberParams = z.object({ id: z.uuid({ error: "not a member id" }) });
+const memberParams = z.object({ id: z.guid({ error: "not a member id" }) });
 
 export const createMember = defineEndpoint({
   method: "POST",
