@@ -1,7 +1,7 @@
 // Journey: each role gets its own shell, and every page it may not open says so with a real
 // status code (403 for signed-in users without the permission, sign-in for anonymous visitors).
 import type { Page, Response } from "@playwright/test";
-import { DEMO, expect, fillSignIn, test } from "./fixtures";
+import { DEMO, EN, expect, fillSignIn, msg, NAV, test } from "./fixtures";
 
 async function expectForbidden(page: Page, response: Response | null) {
   expect(response?.status(), `status of ${page.url()}`).toBe(403);
@@ -18,9 +18,10 @@ test.describe("member (chen.jing)", () => {
     expect(response?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, 陈静");
     const nav = page.getByRole("navigation", { name: "Member" });
-    await expect(nav.getByRole("link")).toHaveCount(2);
+    // Every member page in the navigation, each pointing where it should; Home is the current one.
+    await expect(nav.getByRole("link")).toHaveCount(NAV.member.length);
+    for (const item of NAV.member) await expect(nav.getByRole("link", { name: msg(EN, `nav.${item.label}`), exact: true })).toHaveAttribute("href", item.href);
     await expect(nav.getByRole("link", { name: "Home", exact: true })).toHaveAttribute("aria-current", "page");
-    await expect(nav.getByRole("link", { name: "Account", exact: true })).toHaveAttribute("href", "/account");
     await expect(page.getByRole("navigation", { name: "Areas" })).toHaveCount(0);
     await expect(page.getByRole("link", { name: "Overview" })).toHaveCount(0);
     await expect(page.getByRole("link", { name: "陈静" })).toHaveAttribute("href", "/account");

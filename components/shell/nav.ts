@@ -19,7 +19,11 @@ export const NAV: Record<Area, NavItem[]> = {
     { href: "/account", label: "account", permission: "account:self", icon: "☺" },
   ],
   distributor: [{ href: "/distributor", label: "distributorHome", permission: "distributor:use", icon: "◎" }],
-  admin: [{ href: "/admin", label: "adminHome", permission: "admin:view", icon: "▦" }],
+  admin: [
+    { href: "/admin", label: "adminHome", permission: "admin:view", icon: "▦" },
+    { href: "/admin/orders", label: "orders", permission: "admin:orders", icon: "☰" },
+    { href: "/admin/api-keys", label: "apiKeys", permission: "admin:api-keys", icon: "✦" },
+  ],
 };
 
 export const AREA_HOME: Record<Area, { href: string; permission: Permission }> = {
