@@ -1,0 +1,17 @@
+// npm run maintenance — the housekeeping a deployment runs from cron (e.g. hourly): writes the
+// `expire` entries for lapsed points, and drops idempotency keys and rate-limit windows that are
+// past their retention. Every step is idempotent and safe on several instances at once.
+import { closeDatabase, handle } from "@/db/client";
+import { runMigrations } from "@/db/migrate";
+import { pruneIdempotencyKeys } from "@/lib/api/idempotency";
+import { env } from "@/lib/env";
+import { sweepExpired } from "@/lib/points/sweep-expired";
+import { pruneRateLimits } from "@/lib/rate-limit";
+
+await runMigrations(handle(), env.DATABASE_URL);
+const swept = await sweepExpired({ batchSize: 1000 });
+console.log(`expired ${swept.lots} lots (${swept.points} points)`);
+console.log(`idempotency keys pruned: ${JSON.stringify(await pruneIdempotencyKeys())}`);
+await pruneRateLimits();
+console.log("rate-limit windows pruned");
+await closeDatabase();
