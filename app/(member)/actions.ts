@@ -21,7 +21,7 @@ export async function checkInAction(): Promise<CheckInResult> {
     const r = await recordEvent({ memberId: actor.userId, type: "check-in" }, { actor: `user:${actor.userId}` });
     revalidatePath("/");
     if (r.pointsAwarded > 0) return { status: "awarded", points: r.pointsAwarded, streak: r.streak ?? 1 };
-    if (r.reason === "cap-member-day") return { status: "already" };
+    if (r.reason === "already-checked-in" || r.reason === "cap-member-day") return { status: "already" };
     if (r.reason === "member-frozen") return { status: "frozen" };
     return { status: "unavailable" };
   } catch (e) {

@@ -65,6 +65,8 @@ export function describeEntry(entry: PointEntry & { orderExternalId: string | nu
       case "order":
       case "event":
         detail = formatExplanation(expl as unknown as Explanation, locale);
+        // "5 = 5 Daily check-in" only repeats the title; a streak bonus or multiplier is worth showing.
+        if (detail === `${entry.points} = ${entry.points} ${title}`) detail = null;
         break;
       case "checkout": {
         const cash = num(expl.cashCents);

@@ -27,7 +27,7 @@ describe("recordEvent with the default action rules", () => {
     expect(first).toMatchObject({ pointsAwarded: 5, streak: 1 });
     expect(first.entries[0]).toMatchObject({ type: "earn", points: 5, balanceAfter: 5 });
     const again = await recordEvent({ memberId: m, type: "check-in" }, { actor });
-    expect(again).toMatchObject({ pointsAwarded: 0, reason: "cap-member-day", entries: [] });
+    expect(again).toMatchObject({ pointsAwarded: 0, reason: "already-checked-in", entries: [] });
     let last = first;
     for (let d = 1; d < 7; d++) {
       clock.set(new Date(T0.getTime() + d * DAY_MS));

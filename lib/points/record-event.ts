@@ -44,12 +44,14 @@ async function record(tx: Tx, input: EventInput, occurredAt: Date, actor: string
   await lockBalance(tx, member.id);
 
   const streak = input.type === "check-in" ? await checkIn(tx, member.id, occurredAt, tz) : undefined;
+  // A check-in counts once per local day, whatever the rule's caps say.
+  if (streak === null) return { pointsAwarded: 0, reason: "already-checked-in", entries: [] };
   const rules = await loadRuleset(occurredAt, tx);
   const ruleKey = actionKey(input.type);
   const usage = (await readRuleUsage(tx, member.id, [ruleKey], occurredAt, tz))[ruleKey]!;
   const result = evaluateEvent(
     rules,
-    { type: input.type, occurredAt, streak: streak ?? undefined },
+    { type: input.type, occurredAt, streak },
     { tierCode: member.tierCode },
     { memberDay: usage.countDay, memberMonth: usage.countMonth, memberTotal: usage.countTotal, budgetUsed: usage.budgetUsed },
   );

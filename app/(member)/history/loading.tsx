@@ -4,9 +4,9 @@ export default function Loading() {
   return (
     <div className="flex flex-col gap-4" aria-busy="true">
       <Skeleton className="h-7 w-40" />
-      <div className="flex gap-2 overflow-hidden">
-        {[0, 1, 2, 3, 4].map((i) => (
-          <Skeleton key={i} className="h-11 w-20 shrink-0 rounded-full" />
+      <div className="flex flex-wrap gap-2">
+        {[0, 1, 2, 3, 4, 5, 6].map((i) => (
+          <Skeleton key={i} className="h-10 w-16 rounded-full" />
         ))}
       </div>
       <div className="flex flex-col gap-4 rounded-2xl border border-border bg-surface p-4">

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { historyPage } from "@/components/member/history-data";
 import { HISTORY_FILTERS, historyHref, parseFilter, type HistoryFilter } from "@/components/member/history-filter";
 import { HistoryList } from "@/components/member/history-list";
+import { LinkButton } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePage } from "@/lib/auth/guard";
@@ -32,8 +33,8 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
         <h1 className="text-xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-muted">{t("intro")}</p>
       </div>
-      <nav aria-label={t("filterLabel")} className="-mx-3 overflow-x-auto px-3 sm:mx-0 sm:px-0">
-        <ul className="flex gap-2 pb-1">
+      <nav aria-label={t("filterLabel")}>
+        <ul className="flex flex-wrap gap-2">
           {chips.map((c) => {
             const active = c.key === filter;
             return (
@@ -42,7 +43,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
                   href={historyHref(c.key)}
                   aria-current={active ? "page" : undefined}
                   className={cn(
-                    "inline-flex min-h-11 items-center rounded-full border px-4 text-sm",
+                    "inline-flex min-h-10 items-center rounded-full border px-3.5 text-sm",
                     active ? "border-brand bg-brand-soft font-semibold text-brand" : "border-border bg-surface text-fg hover:bg-surface-2",
                   )}
                 >
@@ -65,12 +66,12 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
       {first.entries.length === 0 ? (
         <EmptyState title={filter ? t("emptyFiltered", { filter: t(`filters.${filter}`) }) : t("empty")}>
           {filter ? (
-            <>
-              {t("emptyFilteredHint")}{" "}
-              <Link href="/history" className="font-medium text-brand underline">
-                {t("all")}
-              </Link>
-            </>
+            <div className="flex flex-col items-center gap-3">
+              <p>{t("emptyFilteredHint")}</p>
+              <LinkButton href="/history" variant="secondary">
+                {t("showAll")}
+              </LinkButton>
+            </div>
           ) : (
             t("emptyHint")
           )}

@@ -93,11 +93,11 @@ export default async function HowToEarnPage() {
         <h1 className="text-xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-muted">{t("intro")}</p>
       </div>
-      <nav aria-label={t("contents")} className="-mx-3 overflow-x-auto px-3 sm:mx-0 sm:px-0">
-        <ul className="flex gap-2 pb-1">
+      <nav aria-label={t("contents")}>
+        <ul className="flex flex-wrap gap-2">
           {sections.map((s) => (
-            <li key={s.id} className="shrink-0">
-              <a href={`#${s.id}`} className="inline-flex min-h-11 items-center rounded-full border border-border bg-surface px-4 text-sm hover:bg-surface-2">
+            <li key={s.id}>
+              <a href={`#${s.id}`} className="inline-flex min-h-10 items-center rounded-full border border-border bg-surface px-3.5 text-sm hover:bg-surface-2">
                 {s.title}
               </a>
             </li>

@@ -135,7 +135,7 @@ describe("orders, refunds, events", () => {
     const ci = await read(await postEvent(request("POST", { key, idem: "e-1", body: { memberId: m.id, type: "check-in" }, path: "/api/v1/events" })));
     expect(ci.json).toMatchObject({ pointsAwarded: 5, streak: 1, entries: [{ type: "earn", points: 5 }] });
     const ci2 = await read(await postEvent(request("POST", { key, idem: "e-2", body: { memberId: m.id, type: "check-in" }, path: "/api/v1/events" })));
-    expect(ci2.json).toMatchObject({ pointsAwarded: 0, reason: "cap-member-day" });
+    expect(ci2.json).toMatchObject({ pointsAwarded: 0, reason: "already-checked-in" });
     expect((await db.select().from(pointEntries).where(eq(pointEntries.memberId, m.id))).length).toBe(2); // signup + one check-in
   });
 });
