@@ -48,6 +48,9 @@ export async function seedOrders(tx: Tx, people: (DemoMember & { id: string })[]
       const start = Math.max(joined, end - 90 * DAY_MS);
       planned.push({ placedAt: new Date(start + rand() * (end - start - 3600_000)), member: p.id, n: i });
     }
+    // Busy members who joined long ago also bought about 350 days ago: with the default 365-day
+    // expiry those points run out within weeks, so the demo shows "N points expire on …".
+    if (p.activity === "high" && p.joinedDaysAgo > 355) planned.push({ placedAt: new Date(end - (350 + between(0, 4)) * DAY_MS), member: p.id, n: count });
   }
   planned.sort((a, b) => a.placedAt.getTime() - b.placedAt.getTime());
 

@@ -89,7 +89,7 @@ export const DEMO_PLAIN_MEMBER: DemoMember = member({
   phone: "135****0921",
   birthday: "1993-05-09",
   tierCode: "silver",
-  joinedDaysAgo: 180,
+  joinedDaysAgo: 400,
   referrerKey: "liu.yang",
   activity: "high",
   locale: "zh-CN",
