@@ -55,6 +55,11 @@ for (const shot of SHOTS) {
       expect(response?.status()).toBe(shot.status ?? 200);
       await expect(page.getByText(shot.expectText, { exact: false }).first()).toBeVisible();
       await page.evaluate(() => document.fonts.ready);
+      // Grow the viewport to the whole page first: a full-page capture of a taller page would
+      // otherwise paint fixed bars (the phone tab bar) in the middle of the picture.
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      const { width } = page.viewportSize()!;
+      if (height > page.viewportSize()!.height) await page.setViewportSize({ width, height });
       const file = path.join(ARTIFACTS, `${shot.name}.png`);
       await page.screenshot({ path: file, fullPage: true, animations: "disabled", caret: "hide" });
       expect(statSync(file).size).toBeGreaterThan(5_000);
