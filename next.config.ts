@@ -14,8 +14,6 @@ const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must not be bundled (Next 16 + PGlite trap).
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
-  // A second build folder lets a test run or a benchmark build while another build is served.
-  distDir: process.env.NEXT_DIST_DIR || ".next",
   // forbidden() / unauthorized() render app/forbidden.tsx with a real 403/401 status.
   experimental: { authInterrupts: true },
   async headers() {

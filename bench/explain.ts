@@ -3,7 +3,7 @@
 // EXPLAIN ANALYZE for the balance read, the history page (first and a deep page) and the expiring
 // list. Expect index scans and sub-millisecond timings regardless of the ledger's size.
 import { sql } from "drizzle-orm";
-import { openPostgres, rowsOf, useDatabase } from "@/db/client";
+import { openPostgres, rowsOf, setDatabase } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import postgres from "postgres";
 
@@ -15,7 +15,7 @@ const admin = postgres(`${server}/postgres`, { max: 1, onnotice: () => {} });
 await admin.unsafe(`create database ${name}`);
 const url = `${server}/${name}`;
 const h = openPostgres(url, 2);
-useDatabase(h);
+setDatabase(h);
 try {
   await runMigrations(h, url);
   const t0 = performance.now();

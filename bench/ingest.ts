@@ -47,7 +47,7 @@ function pgbench(): { tps: number; latencyMs: number } {
   return { tps, latencyMs };
 }
 
-if (!existsSync(`${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`)) execFileSync("node_modules/.bin/next", ["build"], { stdio: "inherit" });
+if (!existsSync(".next/BUILD_ID")) execFileSync("node_modules/.bin/next", ["build"], { stdio: "inherit" });
 await admin(`create database ${db}`);
 await admin(`create database ${pgbenchDb}`);
 const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `${server}/${db}`, AUTH_SECRET: "bench-secret-0123456789abcdef", SEED_DEMO: "false", BOOTSTRAP_API_KEY: key, API_RATE_LIMIT_PER_MINUTE: "100000000", DB_POOL_MAX: "20", NODE_ENV: "production" };

@@ -56,7 +56,7 @@ export function handle(): DatabaseHandle {
 }
 
 /** Tests point the app at their own fresh database. */
-export function useDatabase(h: DatabaseHandle): void {
+export function setDatabase(h: DatabaseHandle): void {
   g.__jifenDb = h;
 }
 

@@ -12,6 +12,8 @@ const schema = z.object({
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(8).optional(),
   BOOTSTRAP_API_KEY: z.string().min(16).optional(),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(6000),
+  // How many proxies in front of the app append to X-Forwarded-For (0: none, the header is ignored).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
   APP_URL: z.string().url().default("http://localhost:3000"),
   CURRENCY: z.string().length(3).default("CNY"),
   // Calendar edges (campaign windows, "end of year" expiry, daily caps) are read in this zone.

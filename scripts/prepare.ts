@@ -8,8 +8,8 @@ export async function prepareDatabase(log: (s: string) => void = console.log): P
   const h = openFromEnv();
   try {
     await runMigrations(h, env.DATABASE_URL);
-    const { useDatabase } = await import("@/db/client");
-    useDatabase(h);
+    const { setDatabase } = await import("@/db/client");
+    setDatabase(h);
     return await seed({ log });
   } finally {
     const { closeDatabase } = await import("@/db/client");

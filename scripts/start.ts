@@ -13,7 +13,7 @@ const port = process.env.PORT ?? "3000";
 const { prepareDatabase } = await import("./prepare");
 const summary = await prepareDatabase();
 
-if (!existsSync(`${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`) || process.argv.includes("--rebuild")) {
+if (!existsSync(".next/BUILD_ID") || process.argv.includes("--rebuild")) {
   console.log("No production build yet: running next build (once)…");
   const code = await run(bin("next"), ["build"]);
   if (code !== 0) process.exit(code);

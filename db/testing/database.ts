@@ -1,6 +1,6 @@
 import postgres from "postgres";
 import { randomBytes } from "node:crypto";
-import { openPglite, openPostgres, useDatabase, type DatabaseHandle } from "../client";
+import { openPglite, openPostgres, setDatabase, type DatabaseHandle } from "../client";
 import { runMigrations } from "../migrate";
 
 /**
@@ -12,7 +12,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   if (!url) {
     const h = openPglite();
     await runMigrations(h);
-    useDatabase(h);
+    setDatabase(h);
     return h;
   }
   const name = `jifen_t_${randomBytes(6).toString("hex")}`;
@@ -22,7 +22,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   const testUrl = withDatabase(url, name);
   const h = openPostgres(testUrl, 20);
   await runMigrations(h, testUrl);
-  useDatabase(h);
+  setDatabase(h);
   return {
     ...h,
     async close() {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { freezeClock } from "@/lib/clock";
 import { signUp } from "@/lib/members/sign-up";
-import { checkCredentials, SIGN_IN_LIMITS } from "./credentials";
+import { checkCredentials, clientIp, SIGN_IN_LIMITS } from "./credentials";
 import { changePassword } from "./change-password";
 
 describe("checkCredentials", () => {
@@ -42,5 +42,17 @@ describe("checkCredentials", () => {
     await changePassword(userId, { current: "first-password", next: "second-password", confirm: "second-password" });
     expect((await checkCredentials({ email: "dan@example.com", password: "first-password" }, "7.7.7.7")).ok).toBe(false);
     expect((await checkCredentials({ email: "dan@example.com", password: "second-password" }, "7.7.7.7")).ok).toBe(true);
+  });
+});
+
+describe("clientIp", () => {
+  test.each([
+    ["1.1.1.1", 1, "1.1.1.1"],
+    ["6.6.6.6, 2.2.2.2", 1, "2.2.2.2"], // the client forged 6.6.6.6; our proxy appended 2.2.2.2
+    ["6.6.6.6, 3.3.3.3, 10.0.0.1", 2, "3.3.3.3"],
+    ["6.6.6.6", 0, "direct"],
+    ["", 1, "direct"],
+  ])("X-Forwarded-For %j with %i trusted hops → %s", (xff, hops, ip) => {
+    expect(clientIp(new Headers(xff ? { "x-forwarded-for": xff } : {}), hops)).toBe(ip);
   });
 });

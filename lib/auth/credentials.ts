@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
+import { env } from "@/lib/env";
 import { users, type Role } from "@/db/schema";
 import { hitRateLimit } from "@/lib/rate-limit";
 import { burnPasswordCheck, verifyPassword } from "./password";
@@ -43,7 +44,14 @@ export async function checkCredentials(input: unknown, ip: string): Promise<Sign
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, roles: user.roles } };
 }
 
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || "local";
+/**
+ * The caller's address for per-IP limits. X-Forwarded-For is a list each proxy appends to, so only
+ * the entries added by our own proxies can be trusted: with TRUSTED_PROXY_HOPS = n (default 1, one
+ * load balancer in front) it is the n-th entry from the right. The left end is whatever the client
+ * typed and would let anyone dodge the limit.
+ */
+export function clientIp(headers: Headers, hops = env.TRUSTED_PROXY_HOPS): string {
+  const chain = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  if (hops > 0 && chain.length >= hops) return chain[chain.length - hops]!;
+  return headers.get("x-real-ip") || "direct";
 }

@@ -13,7 +13,7 @@ import { tierMetrics } from "./tier-metrics";
  * (recalculate, one level at most, or never). Upgrades normally happened already, at earn time.
  * A manual override that has not expired is left alone. Batches by member id; one transaction each.
  */
-export async function reviewTiers({ batchSize = 500, log = (_: string) => {} } = {}): Promise<{ reviewed: number; upgraded: number; downgraded: number }> {
+export async function reviewTiers({ batchSize = 500, log = (() => {}) as (line: string) => void } = {}): Promise<{ reviewed: number; upgraded: number; downgraded: number }> {
   const at = now();
   const rules = await loadRuleset(at);
   const rule = rules.tiers.definition;

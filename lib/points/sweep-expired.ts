@@ -10,7 +10,7 @@ import { debit } from "./ledger";
  * Works in batches, one transaction per member; safe to run on several instances at once
  * (a lot is only expired once: the member row lock plus the expiredAt re-check).
  */
-export async function sweepExpired({ batchSize = 500, maxBatches = Infinity, log = (_: string) => {} } = {}): Promise<{ lots: number; points: number; members: number }> {
+export async function sweepExpired({ batchSize = 500, maxBatches = Infinity, log = (() => {}) as (line: string) => void } = {}): Promise<{ lots: number; points: number; members: number }> {
   const totals = { lots: 0, points: 0, members: 0 };
   for (let batch = 0; batch < maxBatches; batch++) {
     const at = clockNow();

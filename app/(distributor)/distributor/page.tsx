@@ -42,7 +42,7 @@ export default async function DistributorHome() {
         ) : (
           <ul className="grid grid-cols-3 gap-3">
             {team.map((row) => (
-              <li key={row.depth}>
+              <li key={row.depth} data-testid={`team-level-${row.depth}`}>
                 <p className="text-xs text-muted">{t("level", { level: row.depth })}</p>
                 <p className="tabular text-xl font-semibold">{format.number(row.count)}</p>
               </li>
