@@ -7,7 +7,7 @@ import { useEffect, useRef } from "react";
 import { loadHistoryPage } from "@/app/(member)/history/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
-import { Skeleton } from "@/components/ui/skeleton";
+import { EntrySkeletons } from "./entry-skeletons";
 import { EntryRow } from "./entry-row";
 import type { HistoryPage } from "./history-data";
 import { historyHref, type HistoryFilter } from "./history-filter";
@@ -55,16 +55,7 @@ export function HistoryList({ filter, first, startCursor, renderKey }: { filter:
       </ul>
       {isFetchingNextPage ? (
         <div aria-hidden className="flex flex-col gap-3 py-3">
-          {[0, 1, 2].map((i) => (
-            <div key={i} className="flex items-start gap-3">
-              <div className="flex flex-1 flex-col gap-2">
-                <Skeleton className="h-5 w-2/3" />
-                <Skeleton className="h-4 w-full" />
-                <Skeleton className="h-3 w-24" />
-              </div>
-              <Skeleton className="h-6 w-16" />
-            </div>
-          ))}
+          <EntrySkeletons count={3} />
         </div>
       ) : null}
       <p role="status" aria-live="polite" className="sr-only">

@@ -1,3 +1,4 @@
+import { PageHeader } from "@/components/ui/page-header";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -29,10 +30,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   const chips: { key: HistoryFilter | null; label: string }[] = [{ key: null, label: t("all") }, ...HISTORY_FILTERS.map((f) => ({ key: f, label: t(`filters.${f}`) }))];
   return (
     <div className="flex flex-col gap-4">
-      <div>
-        <h1 className="text-xl font-semibold">{t("title")}</h1>
-        <p className="text-sm text-muted">{t("intro")}</p>
-      </div>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <nav aria-label={t("filterLabel")}>
         <ul className="flex flex-wrap gap-2">
           {chips.map((c) => {

@@ -1,3 +1,4 @@
+import { PageHeader } from "@/components/ui/page-header";
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { campaignWindow } from "@/components/member/logic";
@@ -89,10 +90,7 @@ export default async function HowToEarnPage() {
 
   return (
     <div className="flex flex-col gap-4">
-      <div>
-        <h1 className="text-xl font-semibold">{t("title")}</h1>
-        <p className="text-sm text-muted">{t("intro")}</p>
-      </div>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <nav aria-label={t("contents")}>
         <ul className="flex flex-wrap gap-2">
           {sections.map((s) => (
