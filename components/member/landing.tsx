@@ -1,27 +1,14 @@
-import Image from "next/image";
 import { getTranslations } from "next-intl/server";
-import { cookies } from "next/headers";
-import { LocaleSwitch, ThemeSwitch } from "@/components/shell/preference-switches";
+import { PublicHeader } from "@/components/shell/public-header";
 import { LinkButton } from "@/components/ui/button";
 
 // The public front page: what Jifen is, and the two ways in.
 export async function Landing() {
   const t = await getTranslations("landing");
-  const app = await getTranslations("app");
-  const theme = (await cookies()).get("theme")?.value ?? "system";
   const points = ["members", "distributors", "merchants"] as const;
   return (
     <div className="flex min-h-dvh flex-col">
-      <header className="mx-auto flex w-full max-w-5xl items-center justify-between px-4 py-3">
-        <span className="flex items-center gap-2 font-semibold">
-          <Image src="/brand/logo.svg" alt="" width={32} height={32} />
-          {app("name")}
-        </span>
-        <div className="flex gap-1">
-          <LocaleSwitch />
-          <ThemeSwitch current={theme} />
-        </div>
-      </header>
+      <PublicHeader className="mx-auto w-full max-w-5xl" />
       <main id="main" className="mx-auto flex w-full max-w-5xl flex-1 flex-col gap-10 px-4 pb-16 pt-8">
         <section className="flex flex-col gap-4">
           <h1 className="text-3xl font-bold leading-tight sm:text-5xl">{t("title")}</h1>
