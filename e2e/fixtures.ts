@@ -1,16 +1,17 @@
 // Shared pieces for the browser journeys: the demo accounts, signing in through the real form,
 // signed-in contexts reused across tests (storageState, one sign-in per role per run), and axe.
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type BrowserContextOptions, type Page } from "@playwright/test";
 
 export { expect };
+import { messagesFor, type Messages } from "@/lib/i18n/messages";
+
 export { NAV } from "@/components/shell/nav";
 
-type Messages = Record<string, unknown>;
 /** The app's own message files: tests expect exactly what a reader of that language sees. */
-export const messages = (locale: "en" | "zh-CN"): Messages => JSON.parse(readFileSync(`messages/${locale}.json`, "utf8")) as Messages;
+export const messages = (locale: "en" | "zh-CN"): Messages => messagesFor(locale);
 export const EN = messages("en");
 export const ZH = messages("zh-CN");
 /** One message by its dotted key, with {placeholders} filled in. */

@@ -1,6 +1,5 @@
 import { describe, expect, test } from "vitest";
-import en from "@/messages/en.json";
-import zh from "@/messages/zh-CN.json";
+import { MESSAGE_FILES, messagesFor, namespaceClashes } from "./messages";
 import { negotiateLocale } from "./locales";
 
 function keys(obj: object, prefix = ""): string[] {
@@ -9,7 +8,13 @@ function keys(obj: object, prefix = ""): string[] {
   );
 }
 
+const en = messagesFor("en");
+const zh = messagesFor("zh-CN");
+
 describe("messages", () => {
+  test.each(["en", "zh-CN"] as const)("%s: no two message files define the same namespace", (locale) => {
+    expect(namespaceClashes(MESSAGE_FILES[locale])).toEqual([]);
+  });
   test("zh-CN and en have exactly the same keys", () => {
     expect(keys(zh).sort()).toEqual(keys(en).sort());
   });

@@ -1,6 +1,7 @@
 import { getRequestConfig } from "next-intl/server";
 import { cookies, headers } from "next/headers";
 import { env } from "@/lib/env";
+import { messagesFor } from "./messages";
 import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "./locales";
 
 // No locale in the URL: members share links across languages. The cookie wins, then the browser.
@@ -12,6 +13,5 @@ export async function resolveLocale(): Promise<Locale> {
 
 export default getRequestConfig(async () => {
   const locale = await resolveLocale();
-  const messages = (await import(`../../messages/${locale}.json`)).default;
-  return { locale, messages, timeZone: env.DEPLOYMENT_TZ };
+  return { locale, messages: messagesFor(locale), timeZone: env.DEPLOYMENT_TZ };
 });
