@@ -361,8 +361,8 @@ const earningDefaults = earningRuleSchema.parse({});
 const tiersDefaults = tiersRuleSchema.parse({
   tiers: [
     { code: "regular", name: { "zh-CN": "普通会员", en: "Regular" }, threshold: 0 },
-    { code: "silver", name: { "zh-CN": "白银会员", en: "Silver" }, threshold: 5_000, earnMultiplierBps: 12_000 },
-    { code: "gold", name: { "zh-CN": "黄金会员", en: "Gold" }, threshold: 20_000, earnMultiplierBps: 15_000 },
+    { code: "silver", name: { "zh-CN": "白银会员", en: "Silver" }, threshold: 5_000, earnMultiplierBps: 12_000, catalogueDiscountBps: 500 },
+    { code: "gold", name: { "zh-CN": "黄金会员", en: "Gold" }, threshold: 20_000, earnMultiplierBps: 15_000, catalogueDiscountBps: 1_000 },
   ],
 } satisfies TiersRuleInput);
 
