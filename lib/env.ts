@@ -15,6 +15,10 @@ const schema = z.object({
   // How many proxies in front of the app append to X-Forwarded-For (0: none, the header is ignored).
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
   APP_URL: z.string().url().default("http://localhost:3000"),
+  // Where uploaded reward images are stored (served by the app at /media/…).
+  UPLOAD_DIR: z.string().default(".data/uploads"),
+  // Largest accepted image upload, in bytes.
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(2_000_000),
   CURRENCY: z.string().length(3).default("CNY"),
   // Calendar edges (campaign windows, "end of year" expiry, daily caps) are read in this zone.
   DEPLOYMENT_TZ: z.string().default("Asia/Shanghai"),

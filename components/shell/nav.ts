@@ -14,6 +14,7 @@ export interface NavItem {
 export const NAV: Record<Area, NavItem[]> = {
   member: [
     { href: "/", label: "home", permission: "member:use", icon: "⌂" },
+    { href: "/mall", label: "mall", permission: "member:use", icon: "❖" },
     { href: "/history", label: "history", permission: "member:use", icon: "☰" },
     { href: "/how-to-earn", label: "howToEarn", permission: "member:use", icon: "✦" },
     { href: "/account", label: "account", permission: "account:self", icon: "☺" },
@@ -22,6 +23,8 @@ export const NAV: Record<Area, NavItem[]> = {
   admin: [
     { href: "/admin", label: "adminHome", permission: "admin:view", icon: "▦" },
     { href: "/admin/orders", label: "orders", permission: "admin:orders", icon: "☰" },
+    { href: "/admin/rewards", label: "rewards", permission: "admin:catalogue", icon: "❖" },
+    { href: "/admin/fulfilment", label: "fulfilment", permission: "admin:fulfilment", icon: "⇪" },
     { href: "/admin/api-keys", label: "apiKeys", permission: "admin:api-keys", icon: "✦" },
   ],
 };
