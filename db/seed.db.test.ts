@@ -10,7 +10,8 @@ async function counts() {
   const [row] = rowsOf<Record<string, number>>(
     await db.execute(sql`select (select count(*) from users)::int users, (select count(*) from members)::int members,
       (select count(*) from distributors)::int distributors, (select count(*) from rewards)::int rewards,
-      (select count(*) from referral_paths)::int paths`),
+      (select count(*) from referral_paths)::int paths, (select count(*) from redemptions)::int redemptions,
+      (select count(*) from member_addresses)::int addresses, (select count(*) from coupon_codes)::int coupons`),
   );
   return row!;
 }
@@ -22,6 +23,7 @@ describe("seed", () => {
     const after = await counts();
     expect(after).toMatchObject({ users: 67, members: 64, distributors: 3 });
     expect(after.rewards).toBe(40);
+        expect(after).toMatchObject({ redemptions: 9, addresses: 6, coupons: 4 });
     const again = await seed({ log: () => {} });
     expect(again.demoSeeded).toBe(false);
     expect(await counts()).toEqual(after);
