@@ -26,6 +26,7 @@ export const NAV: Record<Area, NavItem[]> = {
     { href: "/admin/rewards", label: "rewards", permission: "admin:catalogue", icon: "❖" },
     { href: "/admin/fulfilment", label: "fulfilment", permission: "admin:fulfilment", icon: "⇪" },
     { href: "/admin/api-keys", label: "apiKeys", permission: "admin:api-keys", icon: "✦" },
+    { href: "/admin/audit", label: "audit", permission: "admin:audit", icon: "⎙" },
   ],
 };
 

@@ -3,6 +3,8 @@
 // file owns distinct top-level namespaces; a clash is a bug caught by the parity test.
 import core from "@/messages/en.json";
 import coreZh from "@/messages/zh-CN.json";
+import adminConsole from "@/messages/admin-console/en.json";
+import adminConsoleZh from "@/messages/admin-console/zh-CN.json";
 import adminMall from "@/messages/admin-mall/en.json";
 import adminMallZh from "@/messages/admin-mall/zh-CN.json";
 import distribution from "@/messages/distribution/en.json";
@@ -15,8 +17,8 @@ export type Messages = Record<string, unknown>;
 
 /** Per locale, the message files in load order (core first). */
 export const MESSAGE_FILES: Record<Locale, Messages[]> = {
-  en: [core, mall, adminMall, distribution],
-  "zh-CN": [coreZh, mallZh, adminMallZh, distributionZh],
+  en: [core, mall, adminMall, adminConsole, distribution],
+  "zh-CN": [coreZh, mallZh, adminMallZh, adminConsoleZh, distributionZh],
 };
 
 /** Top-level namespaces defined by more than one file (must be empty). */
