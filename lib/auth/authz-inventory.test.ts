@@ -2,6 +2,7 @@
 // here with the reason. The lists come from the source tree (testing/app-inventory.ts), so a new
 // page, server action or route handler fails this test until it has a guard or a reason.
 import { describe, expect, test } from "vitest";
+import { pagePermission } from "@/components/shell/nav";
 import { actions, isPermission, pages, PUBLIC_PAGES, routes } from "./testing/app-inventory";
 
 /** Server actions that run without a signed-in user, and why. */
@@ -27,6 +28,16 @@ describe("authorisation inventory", () => {
     const unguarded = pages().filter((p) => !isPermission(p.permission) && !(p.url in PUBLIC_PAGES));
     expect(unguarded.map((p) => p.file)).toEqual([]);
     expect(pages().length).toBeGreaterThan(8);
+  });
+
+  test("each area's layout checks the same permission as the page (so the status code is real)", () => {
+    const layoutPermission = (url: string) =>
+      url.startsWith("/admin") ? pagePermission("admin", url) : url.startsWith("/distributor") ? "distributor:use" : url.startsWith("/account") ? "account:self" : "member:use";
+    const mismatched = pages()
+      .filter((p) => !(p.url in PUBLIC_PAGES) && !["/sign-in", "/sign-up"].includes(p.url))
+      .filter((p) => layoutPermission(p.url) !== p.permission)
+      .map((p) => `${p.url}: page ${p.permission}, layout ${layoutPermission(p.url)}`);
+    expect(mismatched).toEqual([]);
   });
 
   test("every server action demands a known permission or is public for a stated reason", () => {
