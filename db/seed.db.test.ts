@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { sql } from "drizzle-orm";
 import { db, rowsOf } from "@/db/client";
 import { checkCredentials } from "@/lib/auth/credentials";
+import { verifyWallets } from "@/lib/distribution/verify-wallets";
 import { verifyLedger } from "@/lib/points/verify-ledger";
 import { demoId, DEMO_LOGINS } from "./seed-demo";
 import { seed } from "./seed";
@@ -33,5 +34,9 @@ describe("seed", () => {
       expect((await checkCredentials({ email: login.email, password: login.password }, "seed-test")).ok, login.email).toBe(true);
     }
     expect((await verifyLedger()).mismatches).toEqual([]);
+    // The demo chain earns commissions on its members' orders (and loses some to refunds).
+    const wallets = await verifyWallets();
+    expect(wallets.mismatches).toEqual([]);
+    expect(wallets.commissions).toBeGreaterThan(0);
   });
 });
