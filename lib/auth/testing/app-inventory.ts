@@ -36,6 +36,7 @@ export const PUBLIC_PAGES: Record<string, string> = {
   "/": "the landing page for visitors; a signed-in member gets their home (the page checks)",
   "/sign-in": "signing in",
   "/sign-up": "signing up",
+  "/bench-static": "a prerendered page with no data: the baseline of npm run bench:pages",
 };
 
 export interface PageEntry {
