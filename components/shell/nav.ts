@@ -22,6 +22,7 @@ export const NAV: Record<Area, NavItem[]> = {
   distributor: [{ href: "/distributor", label: "distributorHome", permission: "distributor:use", icon: "◎" }],
   admin: [
     { href: "/admin", label: "adminHome", permission: "admin:view", icon: "▦" },
+    { href: "/admin/rules", label: "rules", permission: "admin:rules", icon: "⚙" },
     { href: "/admin/orders", label: "orders", permission: "admin:orders", icon: "☰" },
     { href: "/admin/rewards", label: "rewards", permission: "admin:catalogue", icon: "❖" },
     { href: "/admin/fulfilment", label: "fulfilment", permission: "admin:fulfilment", icon: "⇪" },

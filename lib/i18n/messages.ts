@@ -10,6 +10,8 @@ import adminMallZh from "@/messages/admin-mall/zh-CN.json" with { type: "json" }
 import distribution from "@/messages/distribution/en.json" with { type: "json" };
 import distributionZh from "@/messages/distribution/zh-CN.json" with { type: "json" };
 import mall from "@/messages/mall/en.json" with { type: "json" };
+import rulesEditor from "@/messages/rules-editor/en.json" with { type: "json" };
+import rulesEditorZh from "@/messages/rules-editor/zh-CN.json" with { type: "json" };
 import mallZh from "@/messages/mall/zh-CN.json" with { type: "json" };
 import type { Locale } from "./locales";
 
@@ -17,8 +19,8 @@ export type Messages = Record<string, unknown>;
 
 /** Per locale, the message files in load order (core first). */
 export const MESSAGE_FILES: Record<Locale, Messages[]> = {
-  en: [core, mall, adminMall, adminConsole, distribution],
-  "zh-CN": [coreZh, mallZh, adminMallZh, adminConsoleZh, distributionZh],
+  en: [core, mall, adminMall, adminConsole, distribution, rulesEditor],
+  "zh-CN": [coreZh, mallZh, adminMallZh, adminConsoleZh, distributionZh, rulesEditorZh],
 };
 
 /** Top-level namespaces defined by more than one file (must be empty). */
