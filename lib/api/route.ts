@@ -112,8 +112,33 @@ async function limitRate(key: ApiKeyInfo, options: RouteOptions): Promise<void> 
   }
 }
 
+/**
+ * The path of the first string (key or value) holding a NUL character, which Postgres text cannot
+ * store: refused up front as a 400 rather than failing in the database as a 500.
+ */
+export function nulPath(value: unknown, at: string[] = []): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? at.join(".") || "(root)" : null;
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const p = nulPath(v, [...at, String(i)]);
+      if (p) return p;
+    }
+    return null;
+  }
+  if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes("\u0000")) return [...at, k.replaceAll("\u0000", "\\0")].join(".");
+      const p = nulPath(v, [...at, k]);
+      if (p) return p;
+    }
+  }
+  return null;
+}
+
 function validate(schema: z.ZodType | undefined, value: unknown, detail: string): unknown {
   if (!schema) return undefined;
+  const nul = nulPath(value);
+  if (nul) throw invalidRequest(detail, [{ path: nul, message: "must not contain NUL characters" }]);
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw fromZodError(parsed.error, detail);
   return parsed.data;
