@@ -27,7 +27,7 @@ for (let i = 2; i < process.argv.length; i++) {
 }
 const SECONDS = Number(args.get("seconds") ?? 10);
 const CONNECTIONS = Number(args.get("connections") ?? 10);
-const PORT = Number(args.get("port") ?? 3421);
+const PORT = Number(args.get("port") ?? 0); // 0: a free port picked by the OS
 const DB = args.get("db") ?? "jifen_bench_pages";
 const FRESH = args.get("fresh") === "true";
 const MEMBERS = 1_000_000;

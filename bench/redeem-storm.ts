@@ -25,7 +25,8 @@ const MEMBERS = Number(args.get("members") ?? 50);
 const STOCK = Number(args.get("stock") ?? 5);
 const PRICE = 100;
 const START_POINTS = 10_000;
-const PORTS = [Number(args.get("port") ?? 3411), Number(args.get("port") ?? 3411) + 1];
+// Free ports picked by the OS unless --port N is given (then N and N + 1).
+const PORTS = args.has("port") ? [Number(args.get("port")), Number(args.get("port")) + 1] : [0, 0];
 const report = args.get("report");
 
 const dbName = `jifen_storm_${randomBytes(5).toString("hex")}`;
@@ -45,6 +46,15 @@ let sql: postgres.Sql | undefined;
 let closeApp: (() => Promise<void>) | undefined;
 const started = performance.now();
 let crashed: unknown;
+// Interrupted (Ctrl-C, CI's timeout): stop the servers and drop the database before leaving.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping the servers and dropping ${dbName}`);
+    void Promise.all(servers.map((s) => s.stop()))
+      .then(() => adminSql(`drop database if exists ${dbName} with (force)`))
+      .finally(() => process.exit(130));
+  });
+}
 
 try {
   ensureBuild();
@@ -63,8 +73,10 @@ try {
   await seed({ log: () => {} });
   sql = postgres(url, { max: 2, onnotice: () => {} });
 
-  // Two instances on the one database; the second starts once the first is up.
-  for (const port of PORTS) servers.push(await startServer(port, url, { BOOTSTRAP_API_KEY: KEY }));
+  // Two instances on the one database, started together.
+  const starting = PORTS.map((port) => startServer(port, url, { BOOTSTRAP_API_KEY: KEY }));
+  for (const s of await Promise.allSettled(starting)) if (s.status === "fulfilled") servers.push(s.value);
+  for (const s of await Promise.allSettled(starting)) if (s.status === "rejected") throw s.reason;
   console.log(`servers: ${servers.map((s) => s.base).join(", ")} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 
   const headers = (idem: string) => ({ authorization: `Bearer ${KEY}`, "content-type": "application/json", "idempotency-key": idem });
@@ -89,6 +101,7 @@ try {
       members.push(r.json.id as string);
     }
   }
+  console.log(`members created through the API (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   const at = new Date();
   for (const memberId of members) {
     await db.transaction((tx) => credit(tx, { memberId, points: START_POINTS, type: "adjust", reason: "storm seed", actor: "bench", availableAt: at, expiresAt: null }));
@@ -114,6 +127,8 @@ try {
                     from point_balances b where b.member_id in ${sql!(members)}`).map((b) => [b.member_id as string, { available: b.available as number, entries: b.entries as number }]),
     );
   const before = await snapshot();
+
+  console.log(`points credited, warmed up (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 
   // The storm: every request at once, alternating between the two instances.
   let minStock = STOCK;

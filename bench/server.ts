@@ -2,6 +2,7 @@
 // servers started on a port against one database (the build must exist; built once if it does not).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
+import net from "node:net";
 import postgres from "postgres";
 
 export const PG_SERVER = (process.env.BENCH_PG ?? process.env.CI_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432").replace(/\/$/, "");
@@ -43,8 +44,34 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-/** `next start` on 127.0.0.1:port against `databaseUrl`, resolved once /api/health answers. */
-export async function startServer(port: number, databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<AppServer> {
+// Servers still running when this process ends (an exception, a signal) are killed with it.
+const running = new Set<number>();
+process.once("exit", () => {
+  for (const pid of running) {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {}
+  }
+});
+
+/** A port nothing listens on now (the OS picks it), or `wanted` after checking it is free. */
+export function freePort(wanted = 0): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (e) => reject(new Error(`port ${wanted} is in use on 127.0.0.1 (${(e as Error).message})`)));
+    probe.listen(wanted, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * `next start` on 127.0.0.1:port against `databaseUrl`, resolved once /api/health answers. The port
+ * is checked free first, so a health check can never be answered by someone else's server.
+ */
+export async function startServer(wantedPort: number, databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<AppServer> {
+  const port = await freePort(wantedPort);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -71,7 +98,13 @@ export async function startServer(port: number, databaseUrl: string, extraEnv: R
   child.stderr!.on("data", (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-20_000);
   });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  running.add(child.pid!);
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", () => {
+      running.delete(child.pid!);
+      resolve();
+    }),
+  );
   let stopped = false;
   const server: AppServer = {
     base: `http://127.0.0.1:${port}`,
@@ -99,7 +132,7 @@ export async function startServer(port: number, databaseUrl: string, extraEnv: R
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start on port ${port} exited (code ${child.exitCode}):\n${log}`);
     try {
-      if ((await fetch(`${server.base}/api/health`)).ok) return server;
+      if ((await fetch(`${server.base}/api/health`)).ok && child.exitCode === null) return server;
     } catch {}
     if (Date.now() > until) {
       await server.stop();
