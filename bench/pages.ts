@@ -175,6 +175,8 @@ interface Measured {
   note: string;
   queries: number | null;
   queriesRange: string;
+  /** One request at a time: the render itself, without queueing behind other requests. */
+  soloP50Ms: number | null;
   p50Ms: number | null;
   p99Ms: number | null;
   rps: number | null;
@@ -216,9 +218,9 @@ interface CannonResult {
   timeouts: number;
 }
 
-function autocannon(target: string, cookie: string, seconds: number): Promise<CannonResult> {
+function autocannon(target: string, cookie: string, seconds: number, connections = CONNECTIONS): Promise<CannonResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn("node_modules/.bin/autocannon", ["-j", "-c", String(CONNECTIONS), "-d", String(seconds), "-H", `cookie:${cookie}`, target], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("node_modules/.bin/autocannon", ["-j", "-c", String(connections), "-d", String(seconds), "-H", `cookie:${cookie}`, target], { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
@@ -272,7 +274,7 @@ console.log(`[${elapsed()}] data: ${counts!.members.toLocaleString("en")} member
 
 const token = await encode({ token: { sub: member.id, name: member.name, email: BENCH_EMAIL, roles: ["member"] }, secret: AUTH_SECRET, salt: SESSION_COOKIE, maxAge: 3600 });
 const cookie = `${SESSION_COOKIE}=${token}`;
-const rows: Measured[] = PAGES.map((p) => ({ name: p.name, path: p.path(ctx), status: 0, note: "", queries: null, queriesRange: "", p50Ms: null, p99Ms: null, rps: null, non2xx: 0, errors: 0 }));
+const rows: Measured[] = PAGES.map((p) => ({ name: p.name, path: p.path(ctx), status: 0, note: "", queries: null, queriesRange: "", soloP50Ms: null, p50Ms: null, p99Ms: null, rps: null, non2xx: 0, errors: 0 }));
 
 // Pass 1 — a server with the query counter on: status of each page, and its queries per render.
 let server = await startServer(PORT, url, { AUTH_SECRET, JIFEN_COUNT_QUERIES: "1" });
@@ -299,7 +301,8 @@ try {
   await server.stop();
 }
 
-// Pass 2 — a clean server (no counter): load on each page that answered 200, one after another.
+// Pass 2 — a clean server (no counter), each page that answered 200 in turn: a warm-up, one request
+// at a time for 3 s (the render alone), then CONNECTIONS at once for SECONDS (throughput).
 server = await startServer(PORT, url, { AUTH_SECRET });
 try {
   for (const row of rows) {
@@ -308,16 +311,18 @@ try {
       continue;
     }
     await autocannon(`${server.base}${row.path}`, cookie, 2); // warm-up
+    row.soloP50Ms = (await autocannon(`${server.base}${row.path}`, cookie, 3, 1)).latency.p50;
     const r = await autocannon(`${server.base}${row.path}`, cookie, SECONDS);
     Object.assign(row, { p50Ms: r.latency.p50, p99Ms: r.latency.p99, rps: r.requests.average, non2xx: r.non2xx, errors: r.errors + r.timeouts });
     if (r.non2xx || r.errors || r.timeouts) row.note = `${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`;
-    console.log(`[${elapsed()}] ${row.path}: p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.requests.average.toFixed(0)} req/s`);
+    console.log(`[${elapsed()}] ${row.path}: alone p50 ${row.soloP50Ms} ms; under load p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.requests.average.toFixed(0)} req/s`);
   }
   // The baseline once more at the end: a machine whose load changed during the run shows here.
   const first = rows.find((r) => r.name === baselineName)!;
   if (first.rps !== null) {
+    const solo = await autocannon(`${server.base}${first.path}`, cookie, 3, 1);
     const r = await autocannon(`${server.base}${first.path}`, cookie, SECONDS);
-    rows.push({ ...first, name: `${baselineName} (again)`, p50Ms: r.latency.p50, p99Ms: r.latency.p99, rps: r.requests.average, non2xx: r.non2xx, errors: r.errors + r.timeouts });
+    rows.push({ ...first, name: `${baselineName} (again)`, soloP50Ms: solo.latency.p50, p50Ms: r.latency.p50, p99Ms: r.latency.p99, rps: r.requests.average, non2xx: r.non2xx, errors: r.errors + r.timeouts });
     console.log(`[${elapsed()}] ${first.path} again: p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.requests.average.toFixed(0)} req/s`);
   }
 } finally {
@@ -331,11 +336,11 @@ const drift = baselineRuns.length === 2 ? Math.abs(baselineRuns[0]! - baselineRu
 const fmt = (n: number | null, digits = 0) => (n === null ? "—" : n.toFixed(digits));
 console.log(`\nbench:pages — ${CONNECTIONS} connections, ${SECONDS} s per page, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
 console.log("targets: p50 < 30 ms, req/s ≥ 0.5 × the static page's, no N+1\n");
-console.log("| page | path | status | p50 ms | p99 ms | req/s | vs static | queries | note |");
-console.log("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |");
+console.log(`| page | path | status | p50 ms alone | p50 ms (c=${CONNECTIONS}) | p99 ms (c=${CONNECTIONS}) | req/s | vs static | queries | note |`);
+console.log("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
 for (const r of rows) {
   const ratio = r.rps !== null && base ? (r.rps / base).toFixed(2) : "—";
-  console.log(`| ${r.name} | ${r.path} | ${r.status} | ${fmt(r.p50Ms)} | ${fmt(r.p99Ms)} | ${fmt(r.rps)} | ${ratio} | ${r.queries ?? "—"}${r.queriesRange ? ` (${r.queriesRange})` : ""} | ${r.note} |`);
+  console.log(`| ${r.name} | ${r.path} | ${r.status} | ${fmt(r.soloP50Ms)} | ${fmt(r.p50Ms)} | ${fmt(r.p99Ms)} | ${fmt(r.rps)} | ${ratio} | ${r.queries ?? "—"}${r.queriesRange ? ` (${r.queriesRange})` : ""} | ${r.note} |`);
 }
 if (drift > 0.25) console.log(`\nwarning: the static page's req/s changed by ${(drift * 100).toFixed(0)} % between the first and last run — the machine's load changed; ratios are unreliable (load average now ${os.loadavg().map((l) => l.toFixed(1)).join(" ")})`);
 mkdirSync("bench/results", { recursive: true });
