@@ -1,9 +1,10 @@
 // npm run maintenance — the housekeeping a deployment runs from cron (e.g. hourly): writes the
-// `expire` entries for lapsed points, and drops idempotency keys and rate-limit windows that are
-// past their retention. Every step is idempotent and safe on several instances at once.
+// `expire` entries for lapsed points and the pending → available flip of freed-up commissions, and
+// drops idempotency keys and rate-limit windows that are past their retention. Every step is idempotent and safe on several instances at once.
 import { closeDatabase, handle } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { pruneIdempotencyKeys } from "@/lib/api/idempotency";
+import { sweepReleases } from "@/lib/distribution/sweep-releases";
 import { env } from "@/lib/env";
 import { sweepExpired } from "@/lib/points/sweep-expired";
 import { pruneRateLimits } from "@/lib/rate-limit";
@@ -11,6 +12,8 @@ import { pruneRateLimits } from "@/lib/rate-limit";
 await runMigrations(handle(), env.DATABASE_URL);
 const swept = await sweepExpired({ batchSize: 1000 });
 console.log(`expired ${swept.lots} lots (${swept.points} points)`);
+const released = await sweepReleases({ batchSize: 1000 });
+console.log(`released commissions in ${released.wallets} wallets (${released.cents} cents)`);
 console.log(`idempotency keys pruned: ${JSON.stringify(await pruneIdempotencyKeys())}`);
 await pruneRateLimits();
 console.log("rate-limit windows pruned");

@@ -62,6 +62,7 @@ CREATE INDEX "withdrawals_distributor_idx" ON "withdrawals" USING btree ("distri
 CREATE INDEX "withdrawals_status_idx" ON "withdrawals" USING btree ("status","requested_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "commissions_order_level_uq" ON "commissions" USING btree ("order_id","level");--> statement-breakpoint
 CREATE INDEX "commissions_unreleased_idx" ON "commissions" USING btree ("distributor_id","available_at") WHERE "commissions"."released_at" is null and "commissions"."status" = 'pending';--> statement-breakpoint
+CREATE INDEX "referral_paths_ancestor_depth_idx" ON "referral_paths" USING btree ("ancestor_id","depth","descendant_id");--> statement-breakpoint
 ALTER TABLE "commissions" ADD CONSTRAINT "commissions_share_of_sale" CHECK ("commissions"."amount_cents" > 0 and "commissions"."amount_cents" <= "commissions"."base_cents");--> statement-breakpoint
 ALTER TABLE "commissions" ADD CONSTRAINT "commissions_reversed" CHECK ("commissions"."reversed_cents" >= 0 and "commissions"."reversed_cents" <= "commissions"."amount_cents");--> statement-breakpoint
 ALTER TABLE "commissions" ADD CONSTRAINT "commissions_level" CHECK ("commissions"."level" between 1 and 3);

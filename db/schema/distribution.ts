@@ -24,7 +24,12 @@ export const referralPaths = pgTable(
     descendantId: uuid().notNull(),
     depth: smallint().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.ancestorId, t.descendantId] }), index("referral_paths_descendant_idx").on(t.descendantId, t.depth)],
+  (t) => [
+    primaryKey({ columns: [t.ancestorId, t.descendantId] }),
+    index("referral_paths_descendant_idx").on(t.descendantId, t.depth),
+    // Team by level (level 1 / level 2 lists and counts) without visiting deeper descendants.
+    index("referral_paths_ancestor_depth_idx").on(t.ancestorId, t.depth, t.descendantId),
+  ],
 );
 
 export const COMMISSION_STATUSES = ["pending", "available", "reversed"] as const;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { commissions, distributors, walletEntries } from "@/db/schema";
+import { commissions, distributors, members, orders, walletEntries } from "@/db/schema";
 import { DAY_MS, freezeClock } from "@/lib/clock";
 import { ingestOrder } from "@/lib/orders/ingest-order";
 import { refundOrder } from "@/lib/orders/refund-order";
@@ -133,6 +133,45 @@ describe("commissions on ingestion (default rules: depth 2 at 10 % / 5 %, frozen
     const r = await ingestOrder(testOrder(buyer, { placedAt: days(-30).toISOString() }), { actor });
     expect(r.commissions.map((c) => c.status)).toEqual(["available", "available"]);
     expect(await getWallet(mid!.id)).toMatchObject({ pendingCents: 0, availableCents: 1100 });
+  });
+});
+
+describe("a referral code on the order (buyer without an upline)", () => {
+  test("binding at sign-up (default): the order is attributed to the code's distributor and their upline; the buyer stays unbound", async () => {
+    freezeClock(T0);
+    const [top, mid] = await distributorChain(2);
+    const buyer = await newMember();
+    const r = await ingestOrder(testOrder(buyer, { referralCode: mid!.code.toLowerCase() }), { actor });
+    expect(r.commissions.map((c) => [c.distributorId, c.level])).toEqual([[mid!.id, 1], [top!.id, 2]]);
+    const [m] = await db.select().from(members).where(eq(members.id, buyer));
+    expect(m!.referrerId).toBeNull();
+    const [o] = await db.select().from(orders).where(eq(orders.id, r.id));
+    expect(o!.uplineSnapshot).toEqual([mid!.id, top!.id]);
+    expect((await ingestOrder(testOrder(buyer), { actor })).commissions).toEqual([]);
+  });
+
+  test("binding on the first order: the buyer is bound by it, and later orders pay the same upline", async () => {
+    freezeClock(T0);
+    await publishDistribution({ binding: { mode: "first-order" } });
+    const [, mid] = await distributorChain(2);
+    const buyer = await newMember();
+    await ingestOrder(testOrder(buyer, { referralCode: mid!.code }), { actor });
+    const [m] = await db.select().from(members).where(eq(members.id, buyer));
+    expect(m!.referrerId).toBe(mid!.id);
+    expect((await ingestOrder(testOrder(buyer), { actor })).commissions).toHaveLength(2);
+  });
+
+  test("a bound buyer is never moved by an order's code; one's own code attributes nothing; an unknown code is a 400 that writes nothing", async () => {
+    freezeClock(T0);
+    const [, mid] = await distributorChain(2);
+    const other = await newDistributor();
+    const buyer = await newMember(mid!.code);
+    const r = await ingestOrder(testOrder(buyer, { referralCode: other.code }), { actor });
+    expect(r.commissions.map((c) => c.distributorId)).not.toContain(other.id);
+    expect((await ingestOrder(testOrder(other.id, { referralCode: other.code }), { actor })).commissions).toEqual([]);
+    const o = testOrder(await newMember(), { referralCode: "NOPE99" });
+    await expect(ingestOrder(o, { actor })).rejects.toMatchObject({ code: "invalid-request", errors: [{ path: "referralCode" }] });
+    expect(await db.select().from(orders).where(eq(orders.externalId, o.externalId))).toEqual([]);
   });
 });
 

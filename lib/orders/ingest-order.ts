@@ -13,6 +13,7 @@ import { availableAt as availableAfterWindow, checkoutError, evaluateOrder, expi
 import { loadRuleset } from "@/lib/rules/load-ruleset";
 import { readRuleUsage, recordRuleUsage } from "@/lib/rules/usage";
 import { refreshTier } from "@/lib/members/refresh-tier";
+import { attributeOrder } from "@/lib/distribution/attribute-order";
 import { recordOrderCommissions, type OrderCommission } from "@/lib/distribution/record-commissions";
 import { isUniqueViolation } from "@/db/errors";
 import type { CreateOrder } from "./schemas";
@@ -94,11 +95,13 @@ async function ingest(tx: Tx, input: CreateOrder, placedAt: Date, actor: string,
   const points = member.frozenAt ? 0 : evaluation.points;
   const paidCents = goodsAfterDiscountCents + input.shippingCents - pointsCashCents;
 
-  const upline = await tx
+  const bound = await tx
     .select({ ancestorId: referralPaths.ancestorId })
     .from(referralPaths)
     .where(and(eq(referralPaths.descendantId, member.id), lte(referralPaths.depth, 3)))
     .orderBy(asc(referralPaths.depth));
+  // A referral code on the order counts only for a buyer without an upline (never moves anyone).
+  const upline = bound.length || !input.referralCode ? bound.map((u) => u.ancestorId) : await attributeOrder(tx, member.id, input.referralCode, rules.distribution.definition);
 
   const at = clockNow();
   const available = availableAfterWindow(placedAt, earning.returnWindowDays);
@@ -121,7 +124,7 @@ async function ingest(tx: Tx, input: CreateOrder, placedAt: Date, actor: string,
     earnLotId,
     spendEntryId,
     ruleVersionIds: evaluation.ruleVersionIds,
-    uplineSnapshot: upline.map((u) => u.ancestorId),
+    uplineSnapshot: upline,
     referralCode: input.referralCode ?? null,
     source,
     createdAt: at,
@@ -169,7 +172,7 @@ async function ingest(tx: Tx, input: CreateOrder, placedAt: Date, actor: string,
       buyerId: member.id,
       placedAt,
       lines: input.items.map((it, i) => ({ sku: it.sku, category: it.category ?? null, baseCents: evaluation.base.items[i]?.baseCents ?? 0 })),
-      upline: upline.map((u) => u.ancestorId),
+      upline,
     },
     rules,
     actor,

@@ -92,6 +92,17 @@ describe("orders, refunds, events", () => {
     expect(page2.json).toMatchObject({ entries: [{ type: "earn", points: 100 }], nextCursor: null });
   });
 
+  test("a referred buyer's order lists the distributor's pending commission; a refund lists its reversal", async () => {
+    const d = await newMember("seller@example.com");
+    const dist = await read(await postDistributor(request("POST", { key, idem: "d-seller", body: {}, path: `/api/v1/members/${d.id}/distributor` }), params({ id: d.id })));
+    const buyer = await newMember("referred-buyer@example.com", { referralCode: dist.json.code });
+    const body = { externalId: "SO-REF-1", memberId: buyer.id, items: [{ sku: "TEA-01", category: "drinks", quantity: 2, unitPriceCents: 5900, discountCents: 800 }], shippingCents: 1000 };
+    const res = await read(await postOrder(request("POST", { key, idem: "o-ref-1", body, path: "/api/v1/orders" })));
+    expect(res).toMatchObject({ status: 201, json: { commissions: [{ distributorId: d.id, level: 1, amountCents: 1100, status: "pending", availableAt: "2026-05-20T04:00:00.000Z" }] } });
+    const refund = await read(await postRefund(request("POST", { key, idem: "r-ref-1", body: { amountCents: 6000 }, path: "/api/v1/orders/SO-REF-1/refunds" }), params({ externalId: "SO-REF-1" })));
+    expect(refund).toMatchObject({ status: 201, json: { commissionsReversed: [{ commissionId: res.json.commissions[0].id, amountCents: 550 }] } });
+  });
+
   test.each([
     ["wrong types", { quantity: "2" }, "items.0.quantity"],
     ["negative amount", { unitPriceCents: -1 }, "items.0.unitPriceCents"],
