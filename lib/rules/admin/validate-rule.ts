@@ -23,7 +23,7 @@ export async function validateRule(ruleKey: string, definition: unknown, { at, e
       path: "definition.priority",
       code: "custom",
       reason: "campaign-overlap",
-      params: { other: o.ruleKey, otherEn: o.name.en, otherZh: o.name["zh-CN"], from: o.from.toISOString(), until: o.until?.toISOString() ?? null, priority: (check.definition as CampaignRule).priority },
+      params: { other: o.ruleKey, otherEn: o.name.en, otherZh: o.name["zh-CN"], from: o.from.toISOString(), until: o.until?.toISOString() ?? null, priority: (check.definition as CampaignRule).priority, timeZone: env.DEPLOYMENT_TZ },
       message: `overlaps ${o.ruleKey} (“${o.name.en}”): both best-only with the same priority from ${o.from.toISOString()}; change the priority or the window`,
     })),
   };
