@@ -159,6 +159,7 @@ async function seedDemoRules(tx: Tx): Promise<void> {
       daysOfWeek: c.daysOfWeek,
       award: { kind: "multiplier", bps: c.multiplierBps },
       stacking: c.stacking,
+      priority: c.priority,
     }),
   }));
   const epoch = new Date("2000-01-01T00:00:00Z");

@@ -23,16 +23,24 @@ export const ruleVersions = pgTable(
 );
 export type RuleVersion = typeof ruleVersions.$inferSelect;
 
-// Drafts an admin is editing; publishing turns one into a rule version.
-export const ruleDrafts = pgTable("rule_drafts", {
-  id: uuid().primaryKey(),
-  ruleKey: text().notNull(),
-  kind: text().notNull(),
-  definition: jsonb().$type<Record<string, unknown>>().notNull(),
-  baseVersionId: uuid(),
-  createdBy: uuid(),
-  updatedAt: timestamp({ withTimezone: true }).notNull(),
-});
+// Drafts an admin is editing; publishing turns one into a rule version. One draft per rule key per
+// admin. A draft may be invalid (work in progress): it is validated on save, shown with its errors,
+// and refused at publish. baseVersionId is the latest version when editing began (null: a new key),
+// so publishing over someone else's newer version is a conflict rather than a silent overwrite.
+export const ruleDrafts = pgTable(
+  "rule_drafts",
+  {
+    id: uuid().primaryKey(),
+    ruleKey: text().notNull(),
+    kind: text().notNull(),
+    definition: jsonb().$type<Record<string, unknown>>().notNull(),
+    baseVersionId: uuid(),
+    createdBy: uuid(),
+    updatedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("rule_drafts_key_author_uq").on(t.ruleKey, t.createdBy)],
+);
+export type RuleDraft = typeof ruleDrafts.$inferSelect;
 
 // How many points a capped rule (campaign bonus, action) gave a member on a local day; caps per
 // day/month and per member read these rows (a handful per member and rule).

@@ -176,6 +176,8 @@ export interface DemoCampaign {
   durationDays: number | null;
   window: { "zh-CN": string; en: string };
   stacking: "stack" | "best-only";
+  /** Distinct priorities: two best-only campaigns with one priority overlapping in time are ambiguous (the rule editor refuses them). */
+  priority: number;
 }
 
 export const DEMO_CAMPAIGNS: DemoCampaign[] = [
@@ -188,6 +190,7 @@ export const DEMO_CAMPAIGNS: DemoCampaign[] = [
     durationDays: null,
     window: { "zh-CN": "每周六、周日全天，长期有效", en: "Every Saturday and Sunday, until further notice" },
     stacking: "best-only",
+    priority: 0,
   },
   {
     slug: "new-year-fair",
@@ -198,5 +201,6 @@ export const DEMO_CAMPAIGNS: DemoCampaign[] = [
     durationDays: 7,
     window: { "zh-CN": "春节前一周，连续 7 天", en: "The week before Spring Festival, 7 days in a row" },
     stacking: "best-only",
+    priority: 1,
   },
 ];

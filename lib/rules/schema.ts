@@ -21,6 +21,9 @@ export interface Versioned<T> {
   definition: T;
 }
 
+// Custom issues carry `params.reason` (and its values) so an admin form can say why in the reader's
+// language; `message` stays the English text the API returns.
+
 // ---------------------------------------------------------------- shared pieces
 
 const count = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -129,15 +132,15 @@ export const tiersRuleSchema = z
   .superRefine((rule, ctx) => {
     const tiers = rule.tiers;
     if (tiers[0] && tiers[0].threshold !== 0) {
-      ctx.addIssue({ code: "custom", path: ["tiers", 0, "threshold"], message: "the first tier's threshold must be 0" });
+      ctx.addIssue({ code: "custom", path: ["tiers", 0, "threshold"], message: "the first tier's threshold must be 0", params: { reason: "first-tier-threshold" } });
     }
     const seen = new Set<string>();
     tiers.forEach((t, i) => {
-      if (seen.has(t.code)) ctx.addIssue({ code: "custom", path: ["tiers", i, "code"], message: `duplicate tier code ${t.code}` });
+      if (seen.has(t.code)) ctx.addIssue({ code: "custom", path: ["tiers", i, "code"], message: `duplicate tier code ${t.code}`, params: { reason: "duplicate-code", code: t.code } });
       seen.add(t.code);
       const prev = tiers[i - 1];
       if (prev && t.threshold <= prev.threshold) {
-        ctx.addIssue({ code: "custom", path: ["tiers", i, "threshold"], message: "thresholds must increase strictly" });
+        ctx.addIssue({ code: "custom", path: ["tiers", i, "threshold"], message: "thresholds must increase strictly", params: { reason: "thresholds-increasing", previous: prev.threshold } });
       }
     });
   });
@@ -190,7 +193,7 @@ export const campaignRuleSchema = z
     // checked by the evaluator (an empty window simply never matches).
     if (c.endsAt !== null && isLocalInstant(c.startsAt) === isLocalInstant(c.endsAt)) {
       if (comparableMs(c.endsAt) <= comparableMs(c.startsAt)) {
-        ctx.addIssue({ code: "custom", path: ["endsAt"], message: "endsAt must be after startsAt" });
+        ctx.addIssue({ code: "custom", path: ["endsAt"], message: "endsAt must be after startsAt", params: { reason: "ends-before-starts" } });
       }
     }
   });
@@ -296,11 +299,11 @@ export const distributionRuleSchema = z
   })
   .superRefine((d, ctx) => {
     if (d.depth === 3 && !d.complianceAcknowledged) {
-      ctx.addIssue({ code: "custom", path: ["complianceAcknowledged"], message: "depth 3 requires complianceAcknowledged: true" });
+      ctx.addIssue({ code: "custom", path: ["complianceAcknowledged"], message: "depth 3 requires complianceAcknowledged: true", params: { reason: "compliance-required" } });
     }
     const checkRates = (rates: number[], path: (string | number)[]) => {
-      if (rates.length !== d.depth) ctx.addIssue({ code: "custom", path, message: `needs exactly ${d.depth} rates (one per level)` });
-      if (rates.reduce((s, r) => s + r, 0) > 10_000) ctx.addIssue({ code: "custom", path, message: "rates add up to more than 100 %" });
+      if (rates.length !== d.depth) ctx.addIssue({ code: "custom", path, message: `needs exactly ${d.depth} rates (one per level)`, params: { reason: "rates-count", depth: d.depth } });
+      if (rates.reduce((s, r) => s + r, 0) > 10_000) ctx.addIssue({ code: "custom", path, message: "rates add up to more than 100 %", params: { reason: "rates-sum" } });
     };
     checkRates(d.levelRatesBps, ["levelRatesBps"]);
     for (const [k, r] of Object.entries(d.categoryRatesBps)) checkRates(r, ["categoryRatesBps", k]);
@@ -308,7 +311,7 @@ export const distributionRuleSchema = z
     const codes = new Set<string>();
     d.levels.forEach((l, i) => {
       if (l.ratesBps) checkRates(l.ratesBps, ["levels", i, "ratesBps"]);
-      if (codes.has(l.code)) ctx.addIssue({ code: "custom", path: ["levels", i, "code"], message: `duplicate level code ${l.code}` });
+      if (codes.has(l.code)) ctx.addIssue({ code: "custom", path: ["levels", i, "code"], message: `duplicate level code ${l.code}`, params: { reason: "duplicate-code", code: l.code } });
       codes.add(l.code);
     });
   });

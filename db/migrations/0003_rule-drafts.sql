@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "rule_drafts_key_author_uq" ON "rule_drafts" USING btree ("rule_key","created_by");
