@@ -3,16 +3,19 @@
 import { asc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { redemptions, rewards, users } from "@/db/schema";
+import { audit } from "@/lib/admin/audit";
 import { env } from "@/lib/env";
 import { localParts } from "@/lib/rules";
 import { toCsv } from "./csv";
 import { fulfilmentWhere, type FulfilmentQuery } from "./fulfilment-query";
 import { packingAddress } from "./shipping-address";
+import type { Staff } from "./staff";
 
 export const PACKING_COLUMNS = ["redemptionId", "status", "sku", "name", "quantity", "recipient", "phone", "address", "date"] as const;
 export const MAX_PACKING_ROWS = 50_000;
 
-export async function exportPackingList(q: FulfilmentQuery): Promise<{ csv: string; rows: number }> {
+/** The CSV and its row count. Addresses and phone numbers leave the system here: the audit log says who took which. */
+export async function exportPackingList(q: FulfilmentQuery, staff: Staff): Promise<{ csv: string; rows: number }> {
   const rows = await db
     .select({ r: redemptions, sku: rewards.sku, name: rewards.name })
     .from(redemptions)
@@ -25,6 +28,7 @@ export async function exportPackingList(q: FulfilmentQuery): Promise<{ csv: stri
     const a = packingAddress(r.shippingAddress);
     return [r.id, r.status, sku, name, r.quantity, a.recipient, a.phone, a.address, localStamp(r.createdAt)];
   });
+  await audit(db, staff, { action: "fulfilment.export", targetType: "redemption", after: { rows: rows.length, filter: q } });
   return { csv: toCsv(PACKING_COLUMNS, body), rows: rows.length };
 }
 

@@ -181,7 +181,8 @@ describe("the queue and the packing list", () => {
     // Junk in the query string is ignored, not a 500.
     expect(parseFulfilmentQuery({ status: "nope", reward: "x", from: "yesterday", page: "-1" })).toEqual({ status: "open", page: 1 });
 
-    const { csv, rows } = await exportPackingList(parseFulfilmentQuery({ status: "all" }));
+    const { csv, rows } = await exportPackingList(parseFulfilmentQuery({ status: "all" }), staff);
+    expect((await db.select().from(auditLog).where(eq(auditLog.action, "fulfilment.export"))).at(-1)).toMatchObject({ actorLabel: "ops@shop.test", after: { rows } });
     const lines = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
     expect(lines[0]).toBe("redemptionId,status,sku,name,quantity,recipient,phone,address,date");
     expect(rows).toBe(lines.length - 1);

@@ -39,11 +39,16 @@ export async function searchRewards(query: Partial<Record<keyof CatalogueQuery, 
   if (q.category) where.push(eq(rewards.category, q.category));
   if (q.active) where.push(eq(rewards.active, q.active === "true"));
   const filter = where.length ? and(...where) : undefined;
-  const [[total], rows, cats] = await Promise.all([
+  const [[total], rows, categories] = await Promise.all([
     db.select({ n: count() }).from(rewards).where(filter),
     db.select().from(rewards).where(filter).orderBy(desc(rewards.createdAt), desc(rewards.id)).limit(PAGE_SIZE).offset((q.page - 1) * PAGE_SIZE),
-    db.selectDistinct({ category: rewards.category }).from(rewards).orderBy(asc(rewards.category)),
+    listCategories(),
   ]);
   const n = total?.n ?? 0;
-  return { rewards: rows, total: n, page: q.page, pages: Math.max(1, Math.ceil(n / PAGE_SIZE)), categories: cats.map((c) => c.category) };
+  return { rewards: rows, total: n, page: q.page, pages: Math.max(1, Math.ceil(n / PAGE_SIZE)), categories };
+}
+
+/** Every category in use, for the filter and the form's suggestions. */
+export async function listCategories(): Promise<string[]> {
+  return (await db.selectDistinct({ category: rewards.category }).from(rewards).orderBy(asc(rewards.category))).map((c) => c.category);
 }

@@ -17,16 +17,22 @@ export interface StoredImage {
   bytes: number;
 }
 
-export async function storeImage(
-  bytes: Uint8Array,
-  { dir = env.UPLOAD_DIR, maxBytes = env.UPLOAD_MAX_BYTES }: { dir?: string; maxBytes?: number } = {},
-): Promise<StoredImage> {
+/** The upload's kind if it is an acceptable image; a DomainError on the "image" field if not. Writes nothing. */
+export function checkImage(bytes: Uint8Array, maxBytes: number = env.UPLOAD_MAX_BYTES): { ext: string; contentType: string } {
   const refuse = (message: string, params: Record<string, number> = {}) =>
     new DomainError("invalid-request", message, { errors: [{ path: "image", message }], params });
   if (bytes.byteLength === 0) throw refuse("empty");
   if (bytes.byteLength > maxBytes) throw refuse("too-large", { maxBytes });
   const kind = sniffImage(bytes);
   if (!kind) throw refuse("not-an-image");
+  return kind;
+}
+
+export async function storeImage(
+  bytes: Uint8Array,
+  { dir = env.UPLOAD_DIR, maxBytes = env.UPLOAD_MAX_BYTES }: { dir?: string; maxBytes?: number } = {},
+): Promise<StoredImage> {
+  const kind = checkImage(bytes, maxBytes);
 
   const file = `${createHash("sha256").update(bytes).digest("hex")}.${kind.ext}`;
   const target = path.join(path.resolve(dir), file);
