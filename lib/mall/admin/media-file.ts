@@ -17,8 +17,8 @@ export function mediaUrl(file: string): string {
 export function mediaFile(name: string, dir: string = env.UPLOAD_DIR): { path: string; contentType: string } | null {
   const m = NAME.exec(name);
   if (!m) return null;
-  const root = path.resolve(dir);
-  const full = path.join(root, name);
+  const root = path.resolve(/*turbopackIgnore: true*/ dir);
+  const full = path.join(/*turbopackIgnore: true*/ root, name);
   // Belt and braces: the pattern already rules out anything that could leave the folder.
   if (path.dirname(full) !== root) return null;
   return { path: full, contentType: IMAGE_TYPES[m[1] as ImageExt] };

@@ -35,7 +35,8 @@ export async function storeImage(
   const kind = checkImage(bytes, maxBytes);
 
   const file = `${createHash("sha256").update(bytes).digest("hex")}.${kind.ext}`;
-  const target = path.join(path.resolve(dir), file);
+  // The upload folder is configuration, not part of the build: keep the bundler from tracing it.
+  const target = path.join(/*turbopackIgnore: true*/ path.resolve(/*turbopackIgnore: true*/ dir), file);
   await mkdir(path.dirname(target), { recursive: true });
   if (!(await exists(target))) {
     const tmp = `${target}.${randomBytes(6).toString("hex")}.tmp`;
