@@ -338,3 +338,9 @@ export function termsOf(r: Pick<Reward, keyof RewardTerms>): RewardTerms {
     endsAt: r.endsAt,
   };
 }
+
+/** A reward's names only (page titles). */
+export async function rewardNames(rewardId: string, ex: Executor = db): Promise<Pick<Reward, "name" | "nameEn"> | null> {
+  const [row] = await ex.select({ name: rewards.name, nameEn: rewards.nameEn }).from(rewards).where(eq(rewards.id, rewardId));
+  return row ?? null;
+}
