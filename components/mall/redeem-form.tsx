@@ -56,6 +56,8 @@ export function RedeemForm({
   const format = useFormatter();
   const [state, action, pending] = useActionState<RedeemState, FormData>(redeemAction, {});
   const [quantity, setQuantity] = useState(Math.min(Math.max(1, initialQuantity), maxQuantity));
+  // Controlled, so the choice survives React's reset of the form after a refused redemption.
+  const [addressId, setAddressId] = useState(addresses.find((a) => a.isDefault)?.id ?? addresses[0]?.id ?? "");
   const q = quote({ ...terms, startsAt: terms.startsAt ? new Date(terms.startsAt) : null, endsAt: terms.endsAt ? new Date(terms.endsAt) : null }, position, quantity, new Date(serverNow));
   const physical = type === "physical";
   const needsAddress = physical && addresses.length === 0;
@@ -141,9 +143,9 @@ export function RedeemForm({
         <fieldset className="flex flex-col gap-2" aria-describedby={state.field === "addressId" ? "address-error" : undefined}>
           <legend className="mb-1 text-sm font-medium">{t("shipTo")}</legend>
           {addresses.length ? (
-            addresses.map((a, i) => (
+            addresses.map((a) => (
               <label key={a.id} className="flex cursor-pointer items-start gap-3 rounded-xl border border-border bg-surface p-3 has-[:checked]:border-brand has-[:checked]:bg-brand-soft">
-                <input type="radio" name="addressId" value={a.id} defaultChecked={a.isDefault || (i === 0 && !addresses.some((x) => x.isDefault))} className="mt-1 h-4 w-4 accent-[var(--c-brand)]" />
+                <input type="radio" name="addressId" value={a.id} checked={addressId === a.id} onChange={() => setAddressId(a.id)} className="mt-1 h-4 w-4 accent-[var(--c-brand)]" />
                 <span className="text-sm">
                   <span className="font-medium">{a.recipient}</span> <span className="text-muted">{a.phone}</span>
                   {a.isDefault ? <span className="ml-2 rounded-full bg-surface-2 px-2 py-0.5 text-xs">{t("default")}</span> : null}
