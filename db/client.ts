@@ -24,12 +24,28 @@ export interface DatabaseHandle {
 const options = { schema, casing: "snake_case" as const };
 
 export function openPostgres(url: string, max = env.DB_POOL_MAX): DatabaseHandle {
-  const client = postgres(url, { max, onnotice: () => {} });
+  const client = postgres(url, { max, onnotice: () => {}, ...(process.env.JIFEN_COUNT_QUERIES === "1" ? { debug: countQuery } : {}) });
   return {
     db: drizzlePostgres(client, options) as unknown as Database,
     driver: "postgres",
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+// Opt-in query counter for `npm run bench:pages` (JIFEN_COUNT_QUERIES=1; nothing is installed
+// otherwise). Every statement sent to Postgres adds one; the running total is logged at most every
+// 25 ms when it changed, so a client that sends one request at a time reads the queries that
+// request cost as the difference between two totals.
+let queriesSent = 0;
+let queriesLogged = 0;
+function countQuery() {
+  if (queriesSent++ === 0) {
+    setInterval(() => {
+      if (queriesSent === queriesLogged) return;
+      queriesLogged = queriesSent;
+      console.log(`[jifen] queries=${queriesSent}`);
+    }, 25).unref();
+  }
 }
 
 /** PGlite in a data folder, or in memory when `dir` is undefined (tests). */

@@ -15,6 +15,7 @@ import { campaignKey, campaignRuleSchema, distributionRuleSchema } from "@/lib/r
 import { DEMO_REWARDS } from "./seed-data/catalogue";
 import { DEMO_CAMPAIGNS, DEMO_DISTRIBUTOR_CHAIN, DEMO_MEMBERS, DEMO_PASSWORD, DEMO_PLAIN_MEMBER, DEMO_STAFF, type DemoMember } from "./seed-data/people";
 import { seedOrders } from "./seed-orders";
+import { seedRedemptions } from "./seed-redemptions";
 
 export interface DemoLogin {
   role: string;
@@ -54,7 +55,8 @@ export async function seedDemo(log: (s: string) => void): Promise<{ demoSeeded: 
     await seedRewards(tx);
     const people = [...DEMO_DISTRIBUTOR_CHAIN, DEMO_PLAIN_MEMBER, ...DEMO_MEMBERS].map((m) => ({ ...m, id: demoId(m.key) }));
     const history = await seedOrders(tx, people);
-    log(`demo: ${history.orders} orders, ${history.refunds} refunds`);
+    const redeemed = await seedRedemptions(tx, people, demoId);
+    log(`demo: ${history.orders} orders, ${history.refunds} refunds, ${redeemed} redemptions`);
     return true;
   });
   if (seeded) log(`demo data seeded in ${((Date.now() - started) / 1000).toFixed(1)}s`);
@@ -97,6 +99,12 @@ function codeOf(distributorKey: string): string {
   return d.code;
 }
 
+const TERMS = {
+  physical: { zh: "兑换成功后 3 个工作日内发货，仅限中国大陆地址。发货前可在“我的兑换”中取消，积分原路退回。", en: "Ships within 3 working days to mainland China addresses. You can cancel in My redemptions until it ships; the points go back where they came from." },
+  coupon: { zh: "券码兑换后 30 天内有效，每张限用一次，不兑现、不找零。", en: "Each code is valid for 30 days after redemption, single use, no cash value." },
+  virtual: { zh: "兑换后立即生效，不可退换。", en: "Takes effect immediately after redemption; not refundable." },
+} as const;
+
 async function seedRewards(tx: Tx): Promise<void> {
   const t = now();
   await tx.insert(rewards).values(
@@ -113,6 +121,12 @@ async function seedRewards(tx: Tx): Promise<void> {
       stock: r.stock,
       perMemberLimit: r.perMemberLimit,
       tierCodes: r.tierCodes,
+      terms: TERMS[r.type].zh,
+      termsEn: TERMS[r.type].en,
+      flash: Boolean(r.flash),
+      couponSource: r.type === "coupon" ? ("pattern" as const) : null,
+      couponPattern: r.type === "coupon" ? "JF-XXXX-XXXX" : null,
+      couponValidDays: r.type === "coupon" ? 30 : null,
       startsAt: r.flash ? new Date(t.getTime() + r.flash.startsInDays * DAY_MS) : null,
       endsAt: r.flash ? new Date(t.getTime() + (r.flash.startsInDays + r.flash.durationDays) * DAY_MS) : null,
       imageUrl: r.imageUrl,

@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { sql } from "drizzle-orm";
 import { db, rowsOf } from "@/db/client";
 import { checkCredentials } from "@/lib/auth/credentials";
+import { verifyWallets } from "@/lib/distribution/verify-wallets";
 import { verifyLedger } from "@/lib/points/verify-ledger";
 import { demoId, DEMO_LOGINS } from "./seed-demo";
 import { seed } from "./seed";
@@ -10,7 +11,8 @@ async function counts() {
   const [row] = rowsOf<Record<string, number>>(
     await db.execute(sql`select (select count(*) from users)::int users, (select count(*) from members)::int members,
       (select count(*) from distributors)::int distributors, (select count(*) from rewards)::int rewards,
-      (select count(*) from referral_paths)::int paths`),
+      (select count(*) from referral_paths)::int paths, (select count(*) from redemptions)::int redemptions,
+      (select count(*) from member_addresses)::int addresses, (select count(*) from coupon_codes)::int coupons`),
   );
   return row!;
 }
@@ -22,6 +24,7 @@ describe("seed", () => {
     const after = await counts();
     expect(after).toMatchObject({ users: 67, members: 64, distributors: 3 });
     expect(after.rewards).toBe(40);
+        expect(after).toMatchObject({ redemptions: 9, addresses: 6, coupons: 4 });
     const again = await seed({ log: () => {} });
     expect(again.demoSeeded).toBe(false);
     expect(await counts()).toEqual(after);
@@ -31,5 +34,9 @@ describe("seed", () => {
       expect((await checkCredentials({ email: login.email, password: login.password }, "seed-test")).ok, login.email).toBe(true);
     }
     expect((await verifyLedger()).mismatches).toEqual([]);
+    // The demo chain earns commissions on its members' orders (and loses some to refunds).
+    const wallets = await verifyWallets();
+    expect(wallets.mismatches).toEqual([]);
+    expect(wallets.commissions).toBeGreaterThan(0);
   });
 });

@@ -6,6 +6,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type BrowserContextOptions, type Page } from "@playwright/test";
 
 export { expect };
+import type { Role } from "@/db/schema";
 import { messagesFor, type Messages } from "@/lib/i18n/messages";
 
 export { NAV } from "@/components/shell/nav";
@@ -30,7 +31,19 @@ export const DEMO = {
   distributor: "wang.fang@demo.jifen.dev",
   /** plain member under LIUY26. */
   member: "chen.jing@demo.jifen.dev",
+  /** staff: catalogue and fulfilment only. */
+  operator: "operator@demo.jifen.dev",
+  /** staff: withdrawals only. */
+  finance: "finance@demo.jifen.dev",
 } as const;
+/** The roles each demo account holds (db/seed-demo.ts), for expectations built from the permission table. */
+export const DEMO_ROLES: Record<DemoRole, Role[]> = {
+  admin: ["admin"],
+  distributor: ["member", "distributor"],
+  member: ["member"],
+  operator: ["operator"],
+  finance: ["finance"],
+};
 export type DemoRole = keyof typeof DEMO;
 
 /** A unique, valid email for a brand-new account (the e2e database is fresh every run, but a retry is not). */

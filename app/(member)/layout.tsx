@@ -11,8 +11,11 @@ import { can } from "@/lib/auth/permissions";
 // Every page checks again itself.
 export default async function MemberLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
-  if (!user) return <>{children}</>;
-  if (!can(user.roles, "member:use") && (await headers()).get("x-pathname") === "/") {
+  const path = ((await headers()).get("x-pathname") ?? "/").split("?")[0];
+  // Anonymous visitors get the landing page at "/" and are sent to sign in (a real redirect, before
+  // anything streams) from every other member page.
+  if (!user && path === "/") return <>{children}</>;
+  if (user && !can(user.roles, "member:use") && path === "/") {
     const home = (["admin", "distributor"] as Area[]).find((a) => can(user.roles, AREA_HOME[a].permission));
     redirect(home ? AREA_HOME[home].href : "/account");
   }

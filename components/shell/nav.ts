@@ -26,6 +26,7 @@ export const NAV: Record<Area, NavItem[]> = {
     { href: "/admin/rewards", label: "rewards", permission: "admin:catalogue", icon: "❖" },
     { href: "/admin/fulfilment", label: "fulfilment", permission: "admin:fulfilment", icon: "⇪" },
     { href: "/admin/api-keys", label: "apiKeys", permission: "admin:api-keys", icon: "✦" },
+    { href: "/admin/audit", label: "audit", permission: "admin:audit", icon: "⎙" },
   ],
 };
 
@@ -34,3 +35,16 @@ export const AREA_HOME: Record<Area, { href: string; permission: Permission }> =
   distributor: { href: "/distributor", permission: "distributor:use" },
   admin: { href: "/admin", permission: "admin:view" },
 };
+
+/**
+ * The permission a page at `pathname` needs, from the area's longest matching NAV entry (the area
+ * home's otherwise). Layouts check it before anything streams, so a user without it gets a real
+ * 403 status rather than a 200 whose body says no; each page still checks for itself.
+ */
+export function pagePermission(area: Area, pathname: string): Permission {
+  const path = pathname.split("?")[0]!;
+  const match = NAV[area]
+    .filter((i) => path === i.href || (i.href !== "/" && path.startsWith(`${i.href}/`)))
+    .sort((a, b) => b.href.length - a.href.length)[0];
+  return match?.permission ?? AREA_HOME[area].permission;
+}

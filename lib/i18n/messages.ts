@@ -1,22 +1,24 @@
 // The app's messages per locale: the core file (messages/<locale>.json) plus one file per feature
 // area (messages/<area>/<locale>.json), so areas can grow without editing one shared file. Each area
 // file owns distinct top-level namespaces; a clash is a bug caught by the parity test.
-import core from "@/messages/en.json";
-import coreZh from "@/messages/zh-CN.json";
-import adminMall from "@/messages/admin-mall/en.json";
-import adminMallZh from "@/messages/admin-mall/zh-CN.json";
-import distribution from "@/messages/distribution/en.json";
-import distributionZh from "@/messages/distribution/zh-CN.json";
-import mall from "@/messages/mall/en.json";
-import mallZh from "@/messages/mall/zh-CN.json";
+import core from "@/messages/en.json" with { type: "json" };
+import coreZh from "@/messages/zh-CN.json" with { type: "json" };
+import adminConsole from "@/messages/admin-console/en.json" with { type: "json" };
+import adminConsoleZh from "@/messages/admin-console/zh-CN.json" with { type: "json" };
+import adminMall from "@/messages/admin-mall/en.json" with { type: "json" };
+import adminMallZh from "@/messages/admin-mall/zh-CN.json" with { type: "json" };
+import distribution from "@/messages/distribution/en.json" with { type: "json" };
+import distributionZh from "@/messages/distribution/zh-CN.json" with { type: "json" };
+import mall from "@/messages/mall/en.json" with { type: "json" };
+import mallZh from "@/messages/mall/zh-CN.json" with { type: "json" };
 import type { Locale } from "./locales";
 
 export type Messages = Record<string, unknown>;
 
 /** Per locale, the message files in load order (core first). */
 export const MESSAGE_FILES: Record<Locale, Messages[]> = {
-  en: [core, mall, adminMall, distribution],
-  "zh-CN": [coreZh, mallZh, adminMallZh, distributionZh],
+  en: [core, mall, adminMall, adminConsole, distribution],
+  "zh-CN": [coreZh, mallZh, adminMallZh, adminConsoleZh, distributionZh],
 };
 
 /** Top-level namespaces defined by more than one file (must be empty). */

@@ -1,5 +1,6 @@
 // Ingesting an order from the shop: points spent at checkout, points earned (pending for the return
-// window), all in one transaction. Commissions are added by the distribution domain (issue 5).
+// window), and the commissions of the buyer's upline as it is now (snapshot on the order), all in
+// one transaction.
 import { and, asc, eq, lte } from "drizzle-orm";
 import { db, type Executor, type Tx } from "@/db/client";
 import { members, orderLines, orders, pointLots, referralPaths } from "@/db/schema";
@@ -12,6 +13,7 @@ import { availableAt as availableAfterWindow, checkoutError, evaluateOrder, expi
 import { loadRuleset } from "@/lib/rules/load-ruleset";
 import { readRuleUsage, recordRuleUsage } from "@/lib/rules/usage";
 import { refreshTier } from "@/lib/members/refresh-tier";
+import { recordOrderCommissions, type OrderCommission } from "@/lib/distribution/record-commissions";
 import { isUniqueViolation } from "@/db/errors";
 import type { CreateOrder } from "./schemas";
 
@@ -22,7 +24,7 @@ export interface IngestedOrder {
   paidCents: number;
   points: { awarded: number; status: "pending" | "available" | "expired"; availableAt: string; ruleVersionIds: string[] };
   pointsRedeemed: number;
-  commissions: { id: string; distributorId: string; level: number; amountCents: number; status: string; availableAt: string }[];
+  commissions: OrderCommission[];
 }
 
 /** An order placed more than this far in the future is refused (clock skew allowance). */
@@ -160,6 +162,19 @@ async function ingest(tx: Tx, input: CreateOrder, placedAt: Date, actor: string,
     if (mayUpgrade(rules.tiers.definition, member.tierCode, earned.lifetimeEarned)) await refreshTier(tx, member.id, rules.tiers);
   }
 
+  const commissions = await recordOrderCommissions(
+    tx,
+    {
+      orderId,
+      buyerId: member.id,
+      placedAt,
+      lines: input.items.map((it, i) => ({ sku: it.sku, category: it.category ?? null, baseCents: evaluation.base.items[i]?.baseCents ?? 0 })),
+      upline: upline.map((u) => u.ancestorId),
+    },
+    rules,
+    actor,
+  );
+
   const status = expires && expires.getTime() <= at.getTime() ? "expired" : available.getTime() <= at.getTime() ? "available" : "pending";
   return {
     id: orderId,
@@ -168,7 +183,7 @@ async function ingest(tx: Tx, input: CreateOrder, placedAt: Date, actor: string,
     paidCents,
     points: { awarded: points, status, availableAt: available.toISOString(), ruleVersionIds: evaluation.ruleVersionIds },
     pointsRedeemed: input.pointsRedeemed,
-    commissions: [],
+    commissions,
   };
 }
 

@@ -1,12 +1,14 @@
 // Refunds: money back for all or part of an order. Points the order earned are taken back in
 // proportion, points the member paid with are given back in proportion (to the very lots they came
-// from), all in one transaction with the order row locked so concurrent refunds add up correctly.
+// from), commissions are reversed in proportion (lib/distribution), all in one transaction with the
+// order row locked so concurrent refunds add up correctly.
 import { and, eq, sql } from "drizzle-orm";
 import { db, type Executor, type Tx } from "@/db/client";
 import { orderLines, orders, pointAllocations, pointEntries, refunds } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
+import { reverseOrderCommissions } from "@/lib/distribution/record-commissions";
 import { debit, restore } from "@/lib/points/ledger";
 import { proportionalShare } from "@/lib/points/math";
 import type { RefundInput } from "./schemas";
@@ -128,5 +130,8 @@ async function refund(tx: Tx, externalId: string, input: RefundInput, actor: str
       .set({ refundedQuantity: sql`${orderLines.refundedQuantity} + ${u.quantity}` })
       .where(and(eq(orderLines.orderId, order.id), eq(orderLines.lineNo, u.lineNo)));
   }
-  return { refundId, refundedCents: amount, pointsReversed, pointsRestored, commissionsReversed: [] };
+  // Same proportion as the points: the money refunded so far over the money paid.
+  const reversed = await reverseOrderCommissions(tx, { orderId: order.id, refundId, refundedCents: refundedAfter, paidCents: order.paidCents }, actor);
+  const commissionsReversed = reversed.map((r) => ({ commissionId: r.commissionId, amountCents: r.amountCents }));
+  return { refundId, refundedCents: amount, pointsReversed, pointsRestored, commissionsReversed };
 }

@@ -40,7 +40,7 @@ describe("defaults", () => {
     expect(d.depth).toBe(2);
     expect(d.levelRatesBps).toEqual([1000, 500]);
     expect(d.freezeDays).toBe(7);
-    expect(d.withdrawal).toEqual({ minCents: 1000, dailyCapCents: null, feeBps: 0 });
+    expect(d.withdrawal).toEqual({ minCents: 1000, dailyCapCents: null, maxRequestsPerDay: 3, feeBps: 0 });
     expect(d.binding).toEqual({ mode: "signup", expiryDays: null, allowRebind: false });
     expect(d.selfPurchase).toBe(false);
     expect(d.becomeDistributor).toEqual({ mode: "apply" });
@@ -85,6 +85,8 @@ describe("validation", () => {
     { what: "threshold without cents", input: { becomeDistributor: { mode: "threshold" } }, path: "becomeDistributor.thresholdCents" },
     { what: "threshold with cents", input: { becomeDistributor: { mode: "threshold", thresholdCents: 50_000 } }, path: null },
     { what: "an unknown field (typo)", input: { selfPurchases: true }, path: "" },
+    { what: "level rates of the wrong depth", input: { levels: [{ code: "a", name, ratesBps: [100] }] }, path: "levels.0.ratesBps" },
+    { what: "level rates of the right depth", input: { levels: [{ code: "a", name, ratesBps: [1200, 600] }] }, path: null },
   ])("distribution: $what", ({ input, path }) => {
     const r = distributionRuleSchema.safeParse(input);
     if (path === null) expect(r.success).toBe(true);

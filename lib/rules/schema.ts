@@ -254,7 +254,11 @@ export const distributionRuleSchema = z
     withdrawal: z
       .strictObject({
         minCents: cents.default(1000),
+        /** Most cents a distributor may request per local day (null: no amount cap). */
         dailyCapCents: cents.nullable().default(null),
+        /** Most requests per local day (rejected ones do not count); null: no count cap. */
+        maxRequestsPerDay: z.int().min(1).max(1000).nullable().default(3),
+        /** Fee kept from each payout, in bps of the requested amount (rounded down: never over-charged). */
         feeBps: rateBpsSchema.default(0),
       })
       .prefault({}),
@@ -276,14 +280,18 @@ export const distributionRuleSchema = z
         z.strictObject({ mode: z.literal("threshold"), thresholdCents: cents.min(1) }),
       ])
       .default({ mode: "apply" }),
-    /** Distributor levels (labels; the first is the default for new distributors). */
+    /**
+     * Distributor levels (the first is the default for new distributors). A level may carry its own
+     * rates per commission level (`ratesBps`, exactly `depth` entries); SKU and category overrides
+     * still win over them (most specific to the product wins).
+     */
     levels: z
-      .array(z.strictObject({ code: codeSchema, name: localizedTextSchema }))
+      .array(z.strictObject({ code: codeSchema, name: localizedTextSchema, ratesBps: levelRates.nullable().default(null) }))
       .min(1)
       .max(20)
       .default([
-        { code: "junior", name: { "zh-CN": "初级分销员", en: "Junior" } },
-        { code: "senior", name: { "zh-CN": "高级分销员", en: "Senior" } },
+        { code: "junior", name: { "zh-CN": "初级分销员", en: "Junior" }, ratesBps: null },
+        { code: "senior", name: { "zh-CN": "高级分销员", en: "Senior" }, ratesBps: null },
       ]),
   })
   .superRefine((d, ctx) => {
@@ -299,6 +307,7 @@ export const distributionRuleSchema = z
     for (const [k, r] of Object.entries(d.skuRatesBps)) checkRates(r, ["skuRatesBps", k]);
     const codes = new Set<string>();
     d.levels.forEach((l, i) => {
+      if (l.ratesBps) checkRates(l.ratesBps, ["levels", i, "ratesBps"]);
       if (codes.has(l.code)) ctx.addIssue({ code: "custom", path: ["levels", i, "code"], message: `duplicate level code ${l.code}` });
       codes.add(l.code);
     });

@@ -1,0 +1,129 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Button, LinkButton } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Field } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { auditFilterSchema, auditTargetTypes, changedFields, listAudit } from "@/lib/admin/list-audit";
+import { requirePage } from "@/lib/auth/guard";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("nav"))("audit") };
+}
+
+const show = (v: unknown) => (v === undefined ? "—" : typeof v === "string" ? v : JSON.stringify(v));
+
+// The audit log: every admin action with who, when, what, before and after. Read-only by design.
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePage("admin:audit");
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]));
+  const filter = auditFilterSchema.parse(raw);
+  const [t, format, page, types] = await Promise.all([getTranslations("audit"), getFormatter(), listAudit(filter), auditTargetTypes()]);
+  const kept = Object.entries(filter).filter((e): e is [string, string] => e[0] !== "cursor" && Boolean(e[1]));
+  const olderHref = page.nextCursor ? `?${new URLSearchParams([...kept, ["cursor", page.nextCursor]])}` : null;
+
+  return (
+    <div className="flex flex-col gap-4">
+      <PageHeader title={t("title")} intro={t("intro")} />
+      <Card>
+        <form method="get" className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6" aria-label={t("filters")}>
+          <Field label={t("actor")} name="actor" defaultValue={filter.actor ?? ""} placeholder="admin@…" />
+          <Field label={t("action")} name="action" defaultValue={filter.action ?? ""} placeholder="reward." />
+          <div className="flex flex-col gap-1">
+            <label htmlFor="f-targetType" className="text-sm font-medium">
+              {t("targetType")}
+            </label>
+            <select id="f-targetType" name="targetType" defaultValue={filter.targetType ?? ""} className="min-h-11 rounded-lg border border-border bg-surface px-3 text-base text-fg">
+              <option value="">{t("any")}</option>
+              {types.map((x) => (
+                <option key={x} value={x}>
+                  {x}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Field label={t("targetId")} name="targetId" defaultValue={filter.targetId ?? ""} />
+          <Field label={t("from")} name="from" type="date" defaultValue={filter.from ?? ""} />
+          <Field label={t("to")} name="to" type="date" defaultValue={filter.to ?? ""} />
+          <div className="flex gap-2 sm:col-span-3 lg:col-span-6">
+            <Button type="submit">{t("apply")}</Button>
+            <LinkButton href="/admin/audit" variant="secondary">
+              {t("clear")}
+            </LinkButton>
+          </div>
+        </form>
+      </Card>
+      <Card>
+        {page.rows.length === 0 ? (
+          <EmptyState title={t("empty")} />
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">{t("title")}</caption>
+              <thead className="text-muted">
+                <tr>
+                  <th className="py-2 pr-3">{t("when")}</th>
+                  <th className="py-2 pr-3">{t("actor")}</th>
+                  <th className="py-2 pr-3">{t("action")}</th>
+                  <th className="py-2 pr-3">{t("target")}</th>
+                  <th className="py-2">{t("changes")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.rows.map((r) => {
+                  const changes = changedFields(r.before, r.after);
+                  return (
+                    <tr key={r.id} className="border-t border-border align-top">
+                      <td className="py-2 pr-3 whitespace-nowrap">{format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "medium" })}</td>
+                      <td className="py-2 pr-3">{r.actorLabel}</td>
+                      <td className="py-2 pr-3 font-mono text-xs">{r.action}</td>
+                      <td className="py-2 pr-3">
+                        <span className="text-muted">{r.targetType}</span>
+                        {r.targetId ? <span className="block max-w-48 truncate font-mono text-xs" title={r.targetId}>{r.targetId}</span> : null}
+                      </td>
+                      <td className="py-2">
+                        {changes.length === 0 ? (
+                          <span className="text-muted">—</span>
+                        ) : (
+                          <details>
+                            <summary className="cursor-pointer">{t("fieldsChanged", { count: changes.length })}</summary>
+                            <table className="mt-2 text-xs">
+                              <thead className="text-muted">
+                                <tr>
+                                  <th className="pr-2">{t("field")}</th>
+                                  <th className="pr-2">{t("before")}</th>
+                                  <th>{t("after")}</th>
+                                </tr>
+                              </thead>
+                              <tbody>
+                                {changes.map((c) => (
+                                  <tr key={c.field}>
+                                    <td className="pr-2 font-mono">{c.field}</td>
+                                    <td className="max-w-64 pr-2 break-all text-danger">{show(c.before)}</td>
+                                    <td className="max-w-64 break-all text-ok">{show(c.after)}</td>
+                                  </tr>
+                                ))}
+                              </tbody>
+                            </table>
+                          </details>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {olderHref ? (
+          <div className="mt-4">
+            <LinkButton href={olderHref} variant="secondary">
+              {t("older")}
+            </LinkButton>
+          </div>
+        ) : null}
+      </Card>
+    </div>
+  );
+}
