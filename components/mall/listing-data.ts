@@ -3,7 +3,7 @@
 import { getLocale } from "next-intl/server";
 import { now } from "@/lib/clock";
 import { isLocale } from "@/lib/i18n/locales";
-import { listRewards, loadShopper } from "@/lib/mall/catalogue";
+import { listCatalogue, loadShopper } from "@/lib/mall/catalogue";
 import type { ListingParams } from "./listing-params";
 import { cardOf, type RewardCardData } from "./view";
 
@@ -19,7 +19,7 @@ export async function listingPage(memberId: string, category: string | null, p: 
   const at = now();
   const [shopper, rawLocale] = await Promise.all([loadShopper(memberId, at), getLocale()]);
   const locale = isLocale(rawLocale) ? rawLocale : "zh-CN";
-  const page = await listRewards(shopper, { category, q: p.q || null, sort: p.sort, type: p.type, affordable: p.affordable, inStock: p.inStock }, { cursor, at });
+  const page = await listCatalogue(shopper, { category, q: p.q || null, sort: p.sort, type: p.type, affordable: p.affordable, inStock: p.inStock }, { cursor, at });
   if (!page) return null;
   return { cards: page.rows.map((r) => cardOf(r, shopper, locale, at)), nextCursor: page.nextCursor, now: at.toISOString() };
 }

@@ -6,7 +6,7 @@ import { DAY_MS, freezeClock } from "@/lib/clock";
 import {
   decodeListingCursor,
   listingQuery,
-  listRewards,
+  listCatalogue,
   loadShopper,
   mallCategories,
   mallShelves,
@@ -98,7 +98,7 @@ describe("mallShelves", () => {
   });
 });
 
-describe("listRewards", () => {
+describe("listCatalogue", () => {
   async function shopper(points = 10_000, tierCode = "regular"): Promise<Shopper> {
     return loadShopper(await memberWithPoints(points, { tierCode }), T0);
   }
@@ -108,7 +108,7 @@ describe("listRewards", () => {
     const out: RewardRow[] = [];
     let cursor: string | null = null;
     for (let i = 0; i < 50; i++) {
-      const page = await listRewards(s, query, { cursor, limit, at: T0 });
+      const page = await listCatalogue(s, query, { cursor, limit, at: T0 });
       expect(page).not.toBeNull();
       out.push(...page!.rows);
       cursor = page!.nextCursor;
@@ -172,12 +172,12 @@ describe("listRewards", () => {
   test("a cursor we did not issue for this sort is refused (null), never an error", async () => {
     await catalogue({ a: {}, b: {}, c: {} });
     const s = await shopper();
-    const first = await listRewards(s, { sort: "newest" }, { limit: 1, at: T0 });
+    const first = await listCatalogue(s, { sort: "newest" }, { limit: 1, at: T0 });
     expect(first!.nextCursor).toBeTruthy();
     expect(decodeListingCursor("points-asc", first!.nextCursor!)).toBeNull(); // a date where a number belongs
-    expect(await listRewards(s, { sort: "popular" }, { cursor: first!.nextCursor, at: T0 })).toBeNull();
-    expect(await listRewards(s, { sort: "newest" }, { cursor: "not-a-cursor", at: T0 })).toBeNull();
-    expect(await listRewards(s, { sort: "newest" }, { cursor: Buffer.from('{"v":1,"id":"x"}').toString("base64url"), at: T0 })).toBeNull();
+    expect(await listCatalogue(s, { sort: "popular" }, { cursor: first!.nextCursor, at: T0 })).toBeNull();
+    expect(await listCatalogue(s, { sort: "newest" }, { cursor: "not-a-cursor", at: T0 })).toBeNull();
+    expect(await listCatalogue(s, { sort: "newest" }, { cursor: Buffer.from('{"v":1,"id":"x"}').toString("base64url"), at: T0 })).toBeNull();
   });
 
   // The planner takes a sequential scan on a table this small, so the test forbids it: what is

@@ -265,7 +265,7 @@ export interface ListingPage {
  * One page of a category or search listing. `cursor` is a nextCursor from the previous page for
  * the same query; null when the cursor is not one we issued for this sort.
  */
-export async function listRewards(
+export async function listCatalogue(
   s: Shopper,
   query: ListingQuery,
   { cursor = null, limit = LISTING_PAGE_SIZE, at }: { cursor?: string | null; limit?: number; at: Date },

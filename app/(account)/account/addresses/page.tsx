@@ -9,6 +9,8 @@ import { Button, LinkButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { MembersOnly } from "@/components/mall/members-only";
 import { listAddresses, MAX_ADDRESSES } from "@/lib/mall/addresses";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,8 +18,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 // The member's address book: where physical rewards are shipped. Add, edit, delete, set default.
+// An account page (the (account) layout's permission, so the status code is real); only members
+// have an address book, and its actions demand member:use.
 export default async function AddressesPage({ searchParams }: { searchParams: Promise<{ saved?: string; deleted?: string }> }) {
-  const actor = await requirePage("member:use");
+  const actor = await requirePage("account:self");
+  if (!can(actor.roles, "member:use")) return <MembersOnly />;
   const sp = await searchParams;
   const [t, addresses] = await Promise.all([getTranslations("addresses"), listAddresses(actor.userId)]);
   return (

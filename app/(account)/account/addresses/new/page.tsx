@@ -5,6 +5,8 @@ import { MallTabs } from "@/components/mall/mall-tabs";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { MembersOnly } from "@/components/mall/members-only";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("addresses"))("newTitle") };
@@ -15,7 +17,8 @@ const safeNext = (s: string | undefined) => (s && s.startsWith("/") && !s.starts
 
 // A new address; `?next=` is where to go once it is saved (back to the redemption's confirm step).
 export default async function NewAddressPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  await requirePage("member:use");
+  const actor = await requirePage("account:self");
+  if (!can(actor.roles, "member:use")) return <MembersOnly />;
   const next = safeNext((await searchParams).next);
   const t = await getTranslations("addresses");
   return (

@@ -7,6 +7,8 @@ import { MallTabs } from "@/components/mall/mall-tabs";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { MembersOnly } from "@/components/mall/members-only";
 import { getAddress } from "@/lib/mall/addresses";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,9 +17,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 // Edit one of the member's addresses (anyone else's is a 404).
 export default async function EditAddressPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requirePage("member:use");
+  const actor = await requirePage("account:self");
   const { id } = await params;
   if (!z.guid().safeParse(id).success) notFound();
+  if (!can(actor.roles, "member:use")) return <MembersOnly />;
   const address = await getAddress(actor.userId, id);
   if (!address) notFound();
   const t = await getTranslations("addresses");

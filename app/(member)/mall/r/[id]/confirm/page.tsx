@@ -36,15 +36,14 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const qty = Math.trunc(Number(one(sp.qty) ?? 1)) || 1;
   const token = one(sp.t) ?? "";
+  const at = now();
+  const [found, shopper, rawLocale, t, format] = await Promise.all([rewardForMember(id, actor.userId), loadShopper(actor.userId, at), getLocale(), getTranslations("mall"), getFormatter()]);
+  if (!found) notFound();
   // Opened without a token (a bookmark, a hand-typed address): make one, in the address, so a
   // reload keeps it.
   if (!z.guid().safeParse(token).success) redirect(`/mall/r/${id}/confirm?t=${newId()}&qty=${qty}`);
   const done = await redemptionByRequestKey(actor.userId, token);
   if (done) redirect(`/redemptions/${done}`);
-
-  const at = now();
-  const [found, shopper, rawLocale, t, format] = await Promise.all([rewardForMember(id, actor.userId), loadShopper(actor.userId, at), getLocale(), getTranslations("mall"), getFormatter()]);
-  if (!found) notFound();
   const { reward, alreadyRedeemed } = found;
   const locale = isLocale(rawLocale) ? rawLocale : "zh-CN";
   const name = localized(reward.name, reward.nameEn, locale);
