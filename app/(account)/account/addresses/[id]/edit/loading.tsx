@@ -1,0 +1,5 @@
+import { AddressesSkeleton } from "@/components/mall/form-skeleton";
+
+export default function Loading() {
+  return <AddressesSkeleton form />;
+}

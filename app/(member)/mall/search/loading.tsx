@@ -1,0 +1,1 @@
+export { ListingSkeleton as default } from "@/components/mall/listing-skeleton";
