@@ -6,11 +6,11 @@
 import { readFileSync, copyFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { deflateSync } from "node:zlib";
-import type { Browser, BrowserContext, Page } from "@playwright/test";
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from "@playwright/test";
 import { v5 as uuidv5 } from "uuid";
-import { EN, expect, expectNoAxeViolations, msg, preferenceCookies, signInAs, test, ZH } from "./fixtures";
+import { DEMO, EN, expect, expectNoAxeViolations, msg, preferenceCookies, test, ZH } from "./fixtures";
 
-const OPERATOR = "operator@demo.jifen.dev";
+const OPERATOR = DEMO.operator;
 const API_KEY = "jf_test_e2e_bootstrap_key_0123456789"; // scripts/e2e-server.ts
 // The demo member chen.jing: the seed's fixed id (db/seed-demo.ts demoId, UUIDv5 of its key).
 const MEMBER_ID = uuidv5("jifen-demo:chen.jing", "6f1c3c1e-0b7a-4c43-9a55-1c1f0e7d2a10");
@@ -27,16 +27,16 @@ let context: BrowserContext;
 let page: Page;
 let rewardId: string;
 
-async function operatorContext(browser: Browser, baseURL: string, locale: "en" | "zh-CN" = "en") {
-  const ctx = await browser.newContext({ baseURL, locale: locale === "en" ? "en-US" : "zh-CN", viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+/** A desktop context signed in as the demo operator (one sign-in per run, shared by the fixtures). */
+async function operatorContext(browser: Browser, baseURL: string, storageState: BrowserContextOptions["storageState"], locale: "en" | "zh-CN" = "en") {
+  const ctx = await browser.newContext({ baseURL, storageState, locale: locale === "en" ? "en-US" : "zh-CN", viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   await ctx.addCookies(preferenceCookies(baseURL, { locale, theme: "light" }));
   return ctx;
 }
 
-test.beforeAll(async ({ browser }, info) => {
-  context = await operatorContext(browser, info.project.use.baseURL!);
+test.beforeAll(async ({ browser, sessionFor }, info) => {
+  context = await operatorContext(browser, info.project.use.baseURL!, await sessionFor("operator"));
   page = await context.newPage();
-  await signInAs(page, OPERATOR);
   mkdirSync(ARTIFACTS, { recursive: true });
   mkdirSync(DOCS, { recursive: true });
 });
@@ -159,6 +159,27 @@ test("the catalogue finds the reward by sku; withdrawing and re-offering it", as
   await expect(page.getByText(m("reward.activated"))).toBeVisible();
 });
 
+test("a coupon pool: paste codes, see duplicates and invalid lines, the stock follows", async () => {
+  await page.goto("/admin/rewards/new");
+  const form = page.locator("main form");
+  await form.locator('input[name="sku"]').fill(`E2E-CPN-${tag}`);
+  await form.locator('select[name="type"]').selectOption("coupon");
+  await form.locator('select[name="couponSource"]').selectOption("pool");
+  await form.locator('input[name="name"]').fill(`咖啡券 ${tag}`);
+  await form.locator('input[name="pointsPrice"]').fill("300");
+  await form.locator('input[name="couponValidDays"]').fill("30");
+  await form.getByRole("button", { name: m("form.create") }).click();
+  await expect(page).toHaveURL(/\/admin\/rewards\/[0-9a-f-]{36}\?created=1$/);
+  await expect(page.getByTestId("reward-stock")).toHaveText("0");
+
+  await page.locator('textarea[name="codes"]').fill(`code\nCAFE-${tag}-1\nCAFE-${tag}-2\nCAFE-${tag}-1\nnot a code\n`);
+  await page.getByRole("button", { name: m("codes.import") }).click();
+  await expect(page.getByText(msg(EN, "adminMall.codes.summary", { imported: "2", duplicates: "1", existing: "0", invalid: "1" }))).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("reward-stock")).toHaveText("2");
+  await expect(page.getByTestId("stock-history").locator("tbody tr")).toHaveCount(1);
+});
+
 test("fulfilment: mark a redemption shipped, bulk-ship from a CSV (twice), export the packing list", async () => {
   const first = await redeem();
   const second = await redeem();
@@ -214,50 +235,56 @@ test("fulfilment: mark a redemption shipped, bulk-ship from a CSV (twice), expor
   await expect(page.getByText(m("fulfilment.noMatch"))).toBeVisible();
 });
 
-test("Chinese pages: the new-reward form and the fulfilment queue", async ({ browser }, info) => {
-  const zh = await operatorContext(browser, info.project.use.baseURL!, "zh-CN");
-  await zh.addCookies(await context.cookies());
-  await zh.addCookies(preferenceCookies(info.project.use.baseURL!, { locale: "zh-CN", theme: "light" }));
+test("Chinese pages: the new-reward form and the fulfilment queue", async ({ browser, sessionFor }, info) => {
+  const zh = await operatorContext(browser, info.project.use.baseURL!, await sessionFor("operator"), "zh-CN");
   const p = await zh.newPage();
   await p.goto("/admin/rewards/new");
   await expect(p.getByRole("heading", { level: 1, name: msg(ZH, "adminMall.rewards.new") })).toBeVisible();
   await shoot(p, "admin-reward-new-zh");
   await p.goto("/admin/fulfilment?status=all");
   await expect(p.getByRole("heading", { level: 1, name: msg(ZH, "adminMall.fulfilment.title") })).toBeVisible();
-  await expect(p.getByText(msg(ZH, "adminMall.statuses.shipped")).first()).toBeVisible();
+  await expect(p.getByTestId("fulfilment-queue").getByText(msg(ZH, "adminMall.statuses.shipped")).first()).toBeVisible();
   await shoot(p, "admin-fulfilment-zh");
   await zh.close();
 });
 
-test("every admin-mall page passes axe in light/dark × en/zh-CN", async ({ baseURL }) => {
-  const redemption = await redeem();
-  const targets: [string, string, ((p: Page) => Promise<void>)?][] = [
-    ["catalogue", "/admin/rewards"],
-    ["new reward with errors", "/admin/rewards/new", async (p) => {
+// One test per page (each checks four variants); ids come from the journey above.
+let axeRedemption: string | undefined;
+const AXE_TARGETS: { name: string; url: () => string; prepare?: (p: Page) => Promise<void> }[] = [
+  { name: "catalogue", url: () => "/admin/rewards" },
+  {
+    name: "new reward with errors",
+    url: () => "/admin/rewards/new",
+    prepare: async (p) => {
       await p.locator('main form button[type="submit"]').first().click();
       await expect(p.locator("#f-sku-error")).toBeVisible();
-    }],
-    ["reward", `/admin/rewards/${rewardId}`],
-    ["edit reward", `/admin/rewards/${rewardId}/edit`],
-    ["fulfilment", "/admin/fulfilment?status=all"],
-    ["redemption", `/admin/fulfilment/${redemption}`],
-  ];
-  for (const [name, url, prepare] of targets) {
+    },
+  },
+  { name: "reward", url: () => `/admin/rewards/${rewardId}` },
+  { name: "edit reward", url: () => `/admin/rewards/${rewardId}/edit` },
+  { name: "fulfilment", url: () => "/admin/fulfilment?status=all" },
+  { name: "redemption", url: () => `/admin/fulfilment/${axeRedemption}` },
+];
+
+for (const target of AXE_TARGETS) {
+  test(`axe: ${target.name} in light/dark × en/zh-CN`, async ({ baseURL }) => {
+    test.setTimeout(180_000);
+    axeRedemption ??= await redeem();
     for (const theme of ["light", "dark"] as const) {
       for (const locale of ["en", "zh-CN"] as const) {
-        await test.step(`${name} (${theme}, ${locale})`, async () => {
+        await test.step(`${theme}, ${locale}`, async () => {
           await context.addCookies(preferenceCookies(baseURL!, { theme, locale }));
-          const res = await page.goto(url);
+          const res = await page.goto(target.url());
           expect(res?.status()).toBe(200);
           await expect(page.locator("html")).toHaveAttribute("lang", locale);
-          await prepare?.(page);
-          await expectNoAxeViolations(page, `${name} (${theme}, ${locale})`, { soft: true });
+          await target.prepare?.(page);
+          await expectNoAxeViolations(page, `${target.name} (${theme}, ${locale})`, { soft: true });
         });
       }
     }
-  }
-  await context.addCookies(preferenceCookies(baseURL!, { theme: "light", locale: "en" }));
-});
+    await context.addCookies(preferenceCookies(baseURL!, { theme: "light", locale: "en" }));
+  });
+}
 
 test.describe("a member", () => {
   test.use({ signedInAs: "member" });

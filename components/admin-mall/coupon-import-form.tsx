@@ -6,6 +6,7 @@ import { importCodesAction, type CodesState } from "@/app/(admin)/admin/rewards/
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "./fields";
+import { FILE_INPUT } from "./image-input";
 
 /** Paste codes (one a line) or choose a CSV whose first column is the code; a report comes back. */
 export function CouponImportForm({ rewardId }: { rewardId: string }) {
@@ -22,7 +23,7 @@ export function CouponImportForm({ rewardId }: { rewardId: string }) {
           <label htmlFor="codes-file" className="text-sm font-medium">
             {t("codes.file")}
           </label>
-          <input id="codes-file" name="file" type="file" accept=".csv,.txt,text/csv,text/plain" className="min-h-11 text-sm" aria-describedby="codes-file-hint" />
+          <input id="codes-file" name="file" type="file" accept=".csv,.txt,text/csv,text/plain" className={FILE_INPUT} aria-describedby="codes-file-hint" />
           <p id="codes-file-hint" className="text-sm text-muted">
             {t("codes.fileHint")}
           </p>

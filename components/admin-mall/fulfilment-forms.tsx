@@ -6,6 +6,7 @@ import { cancelAction, importShipmentsAction, moveAction, type MoveState, type S
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { FILE_INPUT } from "./image-input";
 
 function Outcome({ state }: { state: MoveState }) {
   const tr = useTranslations();
@@ -87,7 +88,7 @@ export function ShipmentImportForm() {
           <label htmlFor="shipments-file" className="text-sm font-medium">
             {t("file")}
           </label>
-          <input id="shipments-file" name="file" type="file" accept=".csv,text/csv" className="min-h-11 text-sm" aria-describedby="shipments-hint" />
+          <input id="shipments-file" name="file" type="file" accept=".csv,text/csv" className={FILE_INPUT} aria-describedby="shipments-hint" />
         </div>
         <Button type="submit" disabled={pending}>
           {pending ? t("importing") : t("import")}

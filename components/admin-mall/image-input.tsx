@@ -4,6 +4,8 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 
 export const IMAGE_ACCEPT = "image/png,image/jpeg,image/webp,image/gif";
+/** A file input that looks like the app's secondary button. */
+export const FILE_INPUT = "min-h-11 text-sm file:mr-3 file:min-h-11 file:rounded-lg file:border file:border-border file:bg-surface-2 file:px-3 file:text-fg";
 
 /**
  * A file input for a reward picture: PNG, JPEG, WebP or GIF up to `maxBytes`. The browser checks
@@ -26,7 +28,7 @@ export function ImageInput({ label, maxBytes, error, name = "image" }: { label: 
         name={name}
         type="file"
         accept={IMAGE_ACCEPT}
-        className="min-h-11 text-sm file:mr-3 file:min-h-11 file:rounded-lg file:border file:border-border file:bg-surface-2 file:px-3 file:text-fg"
+        className={FILE_INPUT}
         aria-invalid={shown ? true : undefined}
         aria-describedby={`${id}-note`}
         onChange={(e) => {

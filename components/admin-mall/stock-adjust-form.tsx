@@ -17,6 +17,7 @@ export function StockAdjustForm({ rewardId, stock, pool }: { rewardId: string; s
   const [state, action, pending] = useActionState<FormState, FormData>(adjustStockAction, {});
   const [mode, setMode] = useState<"delta" | "unlimited" | "limit">(stock === null ? "limit" : "delta");
   const err = (k: string) => (state.errors?.[k] ? tr(state.errors[k]) : undefined);
+  const v = state.values ?? {};
   const modes = stock === null ? (["limit"] as const) : pool ? (["delta"] as const) : (["delta", "unlimited"] as const);
   return (
     <form action={action} className="flex flex-col gap-3" noValidate>
@@ -37,9 +38,9 @@ export function StockAdjustForm({ rewardId, stock, pool }: { rewardId: string; s
         <input type="hidden" name="mode" value={modes[0]} />
       )}
       <div className="grid gap-3 sm:grid-cols-[10rem_1fr]">
-        {mode === "delta" ? <Field id="stock-delta" label={t("stock.delta")} name="delta" inputMode="numeric" placeholder="+10 / -3" error={err("delta")} hint={pool ? t("stock.poolHint") : t("stock.deltaHint")} required /> : null}
-        {mode === "limit" ? <Field id="stock-limit" label={t("stock.limit")} name="stock" inputMode="numeric" error={err("stock")} required /> : null}
-        <Field id="stock-reason" label={t("stock.reason")} name="reason" maxLength={200} placeholder={t("stock.reasonPlaceholder")} error={err("reason")} required className={mode === "unlimited" ? "sm:col-span-2" : undefined} />
+        {mode === "delta" ? <Field id="stock-delta" label={t("stock.delta")} name="delta" inputMode="numeric" placeholder="+10 / -3" defaultValue={v.delta} error={err("delta")} hint={pool ? t("stock.poolHint") : t("stock.deltaHint")} required /> : null}
+        {mode === "limit" ? <Field id="stock-limit" label={t("stock.limit")} name="stock" inputMode="numeric" defaultValue={v.stock} error={err("stock")} required /> : null}
+        <Field id="stock-reason" label={t("stock.reason")} name="reason" maxLength={200} placeholder={t("stock.reasonPlaceholder")} defaultValue={v.reason} error={err("reason")} required className={mode === "unlimited" ? "sm:col-span-2" : undefined} />
       </div>
       {err("mode") ? <Alert tone="error">{err("mode")}</Alert> : null}
       {state.errors?.form ? <Alert tone="error">{tr(state.errors.form)}</Alert> : null}

@@ -10,7 +10,8 @@ const variants: Record<Variant, string> = {
   primary: "bg-brand text-brand-fg hover:opacity-90",
   secondary: "border border-border bg-surface text-fg hover:bg-surface-2",
   ghost: "text-fg hover:bg-surface-2",
-  danger: "bg-danger text-white hover:opacity-90",
+  // Text in the page background colour: white on light red would fail contrast in dark mode.
+  danger: "bg-danger text-bg hover:opacity-90",
 };
 
 export function buttonClass(variant: Variant = "primary", className?: string) {

@@ -153,7 +153,7 @@ export default async function FulfilmentPage({ searchParams }: { searchParams: P
                             <span className="text-muted">{t("fulfilment.noAddress")}</span>
                           )}
                         </td>
-                        <td className="py-2 pr-3 break-all">{email}</td>
+                        <td className="py-2 pr-3 break-words">{email}</td>
                         <td className="py-2">
                           <Badge tone={STATUS_TONE[r.status]}>{t(`statuses.${r.status}`)}</Badge>
                           {r.trackingNumber ? (

@@ -23,9 +23,11 @@ export interface FormState {
   errors?: Record<string, string>;
   /** A message key for the success note. */
   done?: string;
+  /** What was typed, so a refused form comes back filled in. */
+  values?: Record<string, string>;
 }
 
-export interface RewardFormState extends FormState {
+export interface RewardFormState extends Omit<FormState, "values"> {
   values?: RewardFormValues;
 }
 
@@ -126,7 +128,7 @@ export async function adjustStockAction(_prev: FormState, form: FormData): Promi
   try {
     await adjustStock(id(form), input, staff);
   } catch (e) {
-    return refused(e, ["mode", "delta", "stock", "reason"]);
+    return { ...refused(e, ["mode", "delta", "stock", "reason"]), values: { delta: String(form.get("delta") ?? ""), stock: String(form.get("stock") ?? ""), reason: String(form.get("reason") ?? "") } };
   }
   revalidatePath(`/admin/rewards/${id(form)}`);
   return { done: "adminMall.stock.adjusted" };

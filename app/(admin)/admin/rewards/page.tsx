@@ -102,7 +102,7 @@ export default async function AdminRewardsPage({ searchParams }: { searchParams:
                 <thead className="text-muted">
                   <tr>
                     <th scope="col" className="py-2 pr-3">
-                      {t("fields.name")}
+                      {t("rewards.name")}
                     </th>
                     <th scope="col" className="py-2 pr-3">
                       {t("fields.sku")}
@@ -143,7 +143,7 @@ export default async function AdminRewardsPage({ searchParams }: { searchParams:
                             </div>
                           </div>
                         </td>
-                        <td className="py-2 pr-3 font-mono text-xs">{r.sku}</td>
+                        <td className="py-2 pr-3 font-mono text-xs whitespace-nowrap">{r.sku}</td>
                         <td className="py-2 pr-3">{t(`types.${r.type}`)}</td>
                         <td className="py-2 pr-3">{r.category}</td>
                         <td className="tabular py-2 pr-3 text-right">{format.number(r.pointsPrice)}</td>

@@ -135,7 +135,7 @@ export default async function AdminRewardPage({ params, searchParams }: { params
               {r.stock === null ? t("stock.unlimited") : format.number(r.stock)}
             </strong>
           </p>
-          <StockAdjustForm key={`${r.stock}`} rewardId={r.id} stock={r.stock} pool={pool} />
+          <StockAdjustForm key={r.stock === null ? "unlimited" : "counted"} rewardId={r.id} stock={r.stock} pool={pool} />
         </Card>
       </div>
 
