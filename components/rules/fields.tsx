@@ -10,7 +10,8 @@ import type { RuleIssue } from "@/lib/rules/admin/rule-issues";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { issueText } from "./issue-text";
-import { fieldId, fromInput, getIn, inputText, joinPath, labelKey, unitOf, type Path, type Unit } from "./paths";
+import { localInputValue } from "./local-time";
+import { fieldId, fromInput, getIn, inputText, joinPath, labelKey, pathContext, unitOf, type Path, type Unit } from "./paths";
 
 interface EditorContext {
   value: unknown;
@@ -32,12 +33,16 @@ export function useEditor(): EditorContext {
 export const inputClass = (invalid: boolean) =>
   cn("min-h-11 w-full rounded-lg border bg-surface px-3 text-base text-fg placeholder:text-muted", invalid ? "border-danger" : "border-border");
 
-/** The label of a path (messages rules.f.*), or the raw path when there is none. */
-export function useFieldLabel(): (path: Path) => string {
+/** The label of a path (messages rules.f.*), or the raw path when there is none; `context` adds "(#2 “tea”)". */
+export function useFieldLabel(): (path: Path, context?: boolean) => string {
   const t = useTranslations("rules.f");
-  return (path) => {
+  return (path, context = false) => {
     const key = labelKey(path);
-    return key && t.has(key) ? t(key) : path.join(".");
+    const base = key && t.has(key) ? t(key) : path.join(".");
+    if (!context) return base;
+    const { indexes, keys } = pathContext(path);
+    const ctx = [...indexes.map((i) => `#${i + 1}`), ...keys.map((k) => `“${k}”`)].join(" ");
+    return ctx ? `${base} (${ctx})` : base;
   };
 }
 
@@ -218,16 +223,6 @@ export function LocalizedField({ path, label }: { path: Path; label?: string }) 
 }
 
 const LOCAL = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})/;
-
-/** The wall-clock reading of an absolute instant in `timeZone`, as a datetime-local value. */
-export function localInputValue(instant: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour === "24" ? "00" : parts.hour}:${parts.minute}`;
-}
 
 /** An instant stored as a wall-clock time in the deployment zone ("2026-12-01T00:00"). */
 export function DateTimeField({ nullable = false, ...c }: Common & { nullable?: boolean }) {
@@ -457,9 +452,12 @@ export function ListField({
   make,
   children,
   max = 20,
+  addLabel,
 }: {
   path: Path;
   title?: string;
+  /** "Add a tier" (default: "Add"). */
+  addLabel?: string;
   itemTitle: (i: number, item: unknown) => string;
   make: (items: unknown[]) => unknown;
   children: (i: number) => ReactNode;
@@ -506,7 +504,7 @@ export function ListField({
               setNextId(nextId + 1);
             }}
           >
-            {t("add")}
+            {addLabel ?? t("add")}
           </Button>
         </div>
       ) : null}

@@ -113,6 +113,7 @@ function TiersForm() {
       </Section>
       <ListField
         path={["tiers"]}
+        addLabel={t("addTier")}
         itemTitle={(i, item) => t("tierN", { n: i + 1, code: String((item as { code?: unknown })?.code ?? "") })}
         make={(items) => {
           const last = items.at(-1) as { threshold?: unknown } | undefined;
@@ -129,7 +130,7 @@ function TiersForm() {
               <NumberField path={["tiers", i, "catalogueDiscountBps"]} />
             </div>
             <LocalizedField path={["tiers", i, "name"]} />
-            <ListField path={["tiers", i, "benefits"]} itemTitle={(j) => t("benefitN", { n: j + 1 })} make={() => ({ "zh-CN": "", en: "" })}>
+            <ListField path={["tiers", i, "benefits"]} addLabel={t("addBenefit")} itemTitle={(j) => t("benefitN", { n: j + 1 })} make={() => ({ "zh-CN": "", en: "" })}>
               {(j) => <LocalizedField path={["tiers", i, "benefits", j]} label={t("benefitN", { n: j + 1 })} />}
             </ListField>
           </>
@@ -221,7 +222,7 @@ function ActionForm() {
         {streak ? (
           <>
             <NumberField path={["streakBonus", "cycleDays"]} nullable hint={t("hints.cycleDays")} />
-            <ListField path={["streakBonus", "bonuses"]} itemTitle={(i) => t("bonusN", { n: i + 1 })} make={(items) => ({ day: items.length + 1, points: 10 })}>
+            <ListField path={["streakBonus", "bonuses"]} addLabel={t("addBonus")} itemTitle={(i) => t("bonusN", { n: i + 1 })} make={(items) => ({ day: items.length + 1, points: 10 })}>
               {(i) => (
                 <div className={grid}>
                   <NumberField path={["streakBonus", "bonuses", i, "day"]} />
@@ -311,6 +312,7 @@ function DistributionForm() {
       <ListField
         key={`levels-${depth}`}
         path={["levels"]}
+        addLabel={t("addLevel")}
         itemTitle={(i, item) => t("levelN", { n: i + 1, code: String((item as { code?: unknown })?.code ?? "") })}
         make={(items) => ({ code: `level-${items.length + 1}`, name: { "zh-CN": "", en: "" }, ratesBps: null })}
       >

@@ -13,7 +13,7 @@ import { Field } from "@/components/ui/field";
 import { formatExplanation } from "@/lib/rules/explain";
 import type { PreviewSide } from "@/lib/rules/admin/preview-order";
 import type { RuleKind } from "@/lib/rules/schema";
-import { zonedTimeToUtc } from "@/lib/rules/time-zone";
+import { localToInstant } from "./local-time";
 import { fromInput } from "./paths";
 
 export interface TierOption {
@@ -65,12 +65,13 @@ export function PreviewPanel({
   const [lines, setLines] = useState<Line[]>([{ sku: "TEA-01", category: "tea", quantity: "2", price: "50.00", discount: "0" }]);
   const [shipping, setShipping] = useState("0");
   const [pointsRedeemed, setPointsRedeemed] = useState("0");
-  const tierChoices = kind === "tiers" ? tiersOf(definition) ?? tiers : tiers;
+  const tierChoices = kind === "tiers" ? (tiersOf(definition, locale) ?? tiers) : tiers;
   const [tierCode, setTierCode] = useState(tiers.at(-1)?.code ?? "");
-  const [placedAt, setPlacedAt] = useState(nowLocal);
+  // Empty: the moment of each preview (a version published a few seconds ago is in force at once).
+  const [placedAt, setPlacedAt] = useState("");
 
   const sample = {
-    placedAt: toUtc(placedAt, timeZone),
+    placedAt: placedAt ? localToInstant(placedAt, timeZone)?.toISOString() : undefined,
     items: lines.map((l) => ({ sku: l.sku.trim(), category: l.category.trim() || null, quantity: Number(l.quantity), unitPriceCents: cents(l.price), discountCents: cents(l.discount || "0") })),
     shippingCents: cents(shipping || "0"),
     pointsRedeemed: Number(pointsRedeemed || "0"),
@@ -78,13 +79,14 @@ export function PreviewPanel({
   };
   const input = useDebounced(JSON.stringify({ definition, sample }), 350);
   const query = useQuery({
-    queryKey: ["rule-preview", ruleKey, input],
+    queryKey: ["rule-preview", ruleKey, inForceVersion, input],
     queryFn: () => {
       const { definition: d, sample: s } = JSON.parse(input) as { definition: unknown; sample: typeof sample };
       return previewAction(ruleKey, d, s);
     },
     placeholderData: keepPreviousData,
-    staleTime: Infinity,
+    staleTime: 0,
+    refetchOnWindowFocus: false,
   });
   const result = query.data;
 
@@ -159,7 +161,7 @@ export function PreviewPanel({
               ))}
             </select>
           </div>
-          <Field id="pv-placed" name="placedAt" label={t("placedAt")} type="datetime-local" value={placedAt} onChange={(e) => setPlacedAt(e.target.value)} />
+          <Field id="pv-placed" name="placedAt" label={t("placedAt")} type="datetime-local" value={placedAt} max="9999-12-31T23:59" placeholder={nowLocal} hint={t("placedAtHint")} onChange={(e) => setPlacedAt(e.target.value)} />
         </div>
       </div>
 
@@ -187,15 +189,11 @@ export function PreviewPanel({
   );
 }
 
-function tiersOf(definition: unknown): TierOption[] | null {
+/** The draft's own tiers, when editing the tiers rule (a new tier can be tried before it exists). */
+function tiersOf(definition: unknown, locale: string): TierOption[] | null {
   const list = (definition as { tiers?: unknown })?.tiers;
   if (!Array.isArray(list)) return null;
-  return list.filter((x): x is { code: string } => typeof x?.code === "string").map((x) => ({ code: x.code, label: x.code }));
-}
-
-function toUtc(local: string, timeZone: string): string | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
-  if (!m) return undefined;
-  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
-  return zonedTimeToUtc({ year, month, day, hour, minute, second: 0, millisecond: 0 }, timeZone).toISOString();
+  return list
+    .filter((x): x is { code: string; name?: Record<string, unknown> } => typeof x?.code === "string")
+    .map((x) => ({ code: x.code, label: typeof x.name?.[locale] === "string" && x.name[locale] ? String(x.name[locale]) : x.code }));
 }

@@ -10,7 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { zonedTimeToUtc } from "@/lib/rules/time-zone";
+import { localToInstant } from "./local-time";
 
 export type PublishBlock = "noDraft" | "unsaved" | "issues" | "stale" | null;
 
@@ -36,7 +36,7 @@ export function PublishPanel({
   const [when, setWhen] = useState<"now" | "scheduled">("now");
   const [at, setAt] = useState("");
   // Every scheduled version takes effect after now, so publishing now cancels them all.
-  const effective = when === "now" ? -Infinity : localMs(at, timeZone);
+  const effective = when === "now" ? -Infinity : (localToInstant(at, timeZone)?.getTime() ?? null);
   const cancelled = effective === null ? [] : scheduled.filter((s) => new Date(s.effectiveAt).getTime() >= effective);
   const fmt = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(iso));
 
@@ -81,11 +81,4 @@ export function PublishPanel({
       </form>
     </Card>
   );
-}
-
-function localMs(local: string, timeZone: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
-  if (!m) return null;
-  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
-  return zonedTimeToUtc({ year, month, day, hour, minute, second: 0, millisecond: 0 }, timeZone).getTime();
 }

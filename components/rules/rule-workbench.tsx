@@ -112,7 +112,7 @@ export function RuleWorkbench(props: WorkbenchProps) {
               {issues.map((i, n) => (
                 <li key={n}>
                   <a className="underline" href={`#${fieldId(splitPath(i.path))}`}>
-                    {labelOf(splitPath(i.path))}
+                    {labelOf(splitPath(i.path), true)}
                   </a>
                   : {say(i)}
                 </li>

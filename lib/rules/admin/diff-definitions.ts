@@ -13,11 +13,11 @@ export interface DiffRow {
 
 const MISSING = Symbol("missing");
 
-/** Leaf values by dotted path; empty objects and arrays are leaves (so "[]" vs "[1]" still shows). */
+/** Leaf values by dotted path; empty objects and arrays are leaves (so "[]" vs "[1]" still shows), except the root. */
 export function flatten(value: unknown, prefix = "", out = new Map<string, unknown>()): Map<string, unknown> {
   if (value !== null && typeof value === "object") {
     const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value as Record<string, unknown>);
-    if (entries.length === 0) out.set(prefix, value);
+    if (entries.length === 0 && prefix) out.set(prefix, value);
     for (const [k, v] of entries) flatten(v, prefix ? `${prefix}.${k}` : k, out);
     return out;
   }

@@ -82,6 +82,8 @@ describe("diffDefinitions", () => {
       { path: "empty", before: {}, after: undefined, status: "removed" },
     ]);
     expect([...flatten(null).entries()]).toEqual([["", null]]);
+    // Nothing in force yet: every field of the new rule is added, nothing removed.
+    expect(diffDefinitions({}, { a: 1 })).toEqual([{ path: "a", before: undefined, after: 1, status: "added" }]);
   });
 });
 

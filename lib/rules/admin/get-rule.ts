@@ -30,7 +30,7 @@ export interface DraftView {
   /** A newer version was published since: publishing is a conflict until the admin rebases. */
   stale: boolean;
   issues: RuleIssue[];
-  /** Parsed, when it has no issues. */
+  /** Parsed by its schema (defaults filled, fields in schema order), when the schema accepts it. */
   parsed: unknown;
 }
 
@@ -73,13 +73,14 @@ export async function getRule(ruleKey: string, actor: { userId: string }, at: Da
   if (draft) {
     const base = draft.baseVersionId ? (rows.find((r) => r.id === draft.baseVersionId)?.version ?? null) : null;
     const check = await validateRule(ruleKey, draft.definition, { at, ex });
+    const schema = checkDefinition(ruleKey, draft.definition);
     draftView = {
       definition: draft.definition,
       updatedAt: draft.updatedAt,
       baseVersion: base,
       stale: (latest?.version ?? null) !== base,
       issues: check.issues,
-      parsed: check.ok ? check.definition : null,
+      parsed: schema.ok ? schema.definition : null,
     };
   }
   return { ruleKey, kind, versions, inForce: versions.find((v) => v.status === "in-force") ?? null, latest, draft: draftView };

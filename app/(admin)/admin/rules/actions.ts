@@ -17,7 +17,7 @@ import { startRule } from "@/lib/rules/admin/start-rule";
 import { validateRule } from "@/lib/rules/admin/validate-rule";
 import { now } from "@/lib/clock";
 import { ruleKindOf } from "@/lib/rules/schema";
-import { zonedTimeToUtc } from "@/lib/rules/time-zone";
+import { localToInstant } from "@/components/rules/local-time";
 
 const ruleKeyField = z.string().max(200).refine((k) => ruleKindOf(k) !== null);
 const editorPath = (ruleKey: string) => `/admin/rules/${encodeURIComponent(ruleKey)}`;
@@ -81,14 +81,6 @@ export interface PublishState {
   failure?: ActionFailure;
 }
 
-/** A datetime-local value ("2026-12-01T09:30") is wall-clock time in the deployment's zone. */
-function localToUtc(value: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  if (!m) return null;
-  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
-  return zonedTimeToUtc({ year, month, day, hour, minute, second: 0, millisecond: 0 }, env.DEPLOYMENT_TZ);
-}
-
 /** Publishes the admin's saved draft, now or at a scheduled time; then shows the new version. */
 export async function publishDraftAction(_prev: PublishState, form: FormData): Promise<PublishState> {
   const actor = await requireAction("admin:rules");
@@ -96,7 +88,7 @@ export async function publishDraftAction(_prev: PublishState, form: FormData): P
   if (!ruleKey.success) return { failure: { error: "errors.not-found" } };
   let effectiveAt: Date | "now" = "now";
   if (form.get("when") === "scheduled") {
-    const at = localToUtc(String(form.get("at") ?? ""));
+    const at = localToInstant(String(form.get("at") ?? ""), env.DEPLOYMENT_TZ);
     if (!at) return { failure: { error: "rules.publish.pickTime" } };
     effectiveAt = at;
   }

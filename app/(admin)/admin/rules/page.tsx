@@ -47,7 +47,7 @@ export default async function RulesPage() {
                       {ruleName(r.kind, r.ruleKey, r.inForce?.definition ?? null, locale, t)}
                     </Link>
                     <span className="block font-mono text-xs text-muted">{r.ruleKey}</span>
-                    <span className="block text-xs text-muted">{t(`kinds.${r.kind}`)}</span>
+                    {r.kind === "campaign" || r.kind === "action" ? <span className="block text-xs text-muted">{t(`kinds.${r.kind}`)}</span> : null}
                     {r.hasDraft ? <span className="mt-1 inline-block rounded bg-warn-soft px-1.5 text-xs text-warn">{t("list.draft")}</span> : null}
                   </th>
                   <td className="tabular py-2 pr-3">{r.inForce ? `v${r.inForce.version}` : "—"}</td>

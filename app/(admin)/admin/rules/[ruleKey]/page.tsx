@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { rebaseDraftAction } from "@/app/(admin)/admin/rules/actions";
 import { DiffTable } from "@/components/rules/diff-table";
-import { localInputValue } from "@/components/rules/fields";
+import { localInputValue } from "@/components/rules/local-time";
 import { RollbackButton } from "@/components/rules/rollback-button";
 import { ruleName } from "@/components/rules/rule-summary";
 import { RuleWorkbench } from "@/components/rules/rule-workbench";
@@ -74,7 +74,7 @@ export default async function RulePage({ params, searchParams }: Params) {
         </Link>
         <h1 className="text-xl font-semibold">{name}</h1>
         <p className="text-sm text-muted">
-          <span className="font-mono">{ruleKey}</span> · {t(`kinds.${detail.kind}`)} ·{" "}
+          <span className="font-mono">{ruleKey}</span> · {detail.kind === "campaign" || detail.kind === "action" ? `${t(`kinds.${detail.kind}`)} · ` : null}
           {inForce ? t("detail.inForce", { version: inForce.version, at: format.dateTime(inForce.effectiveAt, WHEN) }) : t("detail.noneInForce")}
         </p>
       </div>
@@ -130,9 +130,9 @@ export default async function RulePage({ params, searchParams }: Params) {
         <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
           <div className="flex flex-col gap-1">
             <label htmlFor="compare" className="text-sm font-medium">
-              {t("diff.compare", { version: inForce?.version ?? 0 })}
+              {inForce ? t("diff.compare", { version: inForce.version }) : t("diff.compareNothing")}
             </label>
-            <select id="compare" name="compare" defaultValue={compareParam ?? ""} className="min-h-11 rounded-lg border border-border bg-surface px-3 text-base text-fg">
+            <select key={compareParam ?? ""} id="compare" name="compare" defaultValue={compareParam ?? ""} className="min-h-11 rounded-lg border border-border bg-surface px-3 text-base text-fg">
               <option value="" disabled>
                 {t("diff.choose")}
               </option>
