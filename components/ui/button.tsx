@@ -10,7 +10,8 @@ const variants: Record<Variant, string> = {
   primary: "bg-brand text-brand-fg hover:opacity-90",
   secondary: "border border-border bg-surface text-fg hover:bg-surface-2",
   ghost: "text-fg hover:bg-surface-2",
-  danger: "bg-danger text-white hover:opacity-90",
+  // Text in the theme's on-colour (white in light, near-black in dark): white on the dark theme's light red is 2.8:1.
+  danger: "bg-danger text-brand-fg hover:opacity-90",
 };
 
 export function buttonClass(variant: Variant = "primary", className?: string) {
