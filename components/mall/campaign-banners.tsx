@@ -23,11 +23,11 @@ export async function CampaignBanners({ campaigns, at, timeZone, locale }: { cam
       <h2 id="campaigns-heading" className="sr-only">
         {t("heading")}
       </h2>
-      <ul className="-mx-3 flex snap-x gap-3 overflow-x-auto px-3 pb-1 sm:mx-0 sm:px-0">
+      <ul className="relative -mx-3 flex snap-x gap-3 overflow-x-auto px-3 pb-1 sm:mx-0 sm:px-0">
         {running.map(({ key, def, window }) => (
           <li key={key} className="w-[85%] max-w-md shrink-0 snap-start sm:w-96" data-testid="campaign-banner">
             <div className="flex h-full flex-col gap-1 rounded-2xl bg-brand p-4 text-brand-fg">
-              <p className="text-xs font-semibold uppercase tracking-wide opacity-90">{t("onNow")}</p>
+              <p className="text-xs font-semibold uppercase tracking-wide">{t("onNow")}</p>
               <p className="text-lg font-bold leading-snug">{def.name[locale]}</p>
               <p className="text-sm">
                 {def.award.kind === "multiplier"
@@ -37,7 +37,7 @@ export async function CampaignBanners({ campaigns, at, timeZone, locale }: { cam
                   ? ` · ${t("weekdays", { days: format.list([...def.daysOfWeek].sort().map(weekday), { type: "conjunction" }) })}`
                   : ""}
               </p>
-              <p className="text-sm opacity-90">{window.endsAt ? t("until", { date: format.dateTime(window.endsAt, WHEN) }) : t("openEnded")}</p>
+              <p className="text-sm">{window.endsAt ? t("until", { date: format.dateTime(window.endsAt, WHEN) }) : t("openEnded")}</p>
               <Link href="/how-to-earn#campaigns" className="mt-auto self-start pt-1 text-sm font-semibold underline underline-offset-4">
                 {t("more")}
               </Link>

@@ -25,8 +25,8 @@ export function CancelRedemption({ redemptionId, points }: { redemptionId: strin
 
   if (!open) {
     return (
-      <Button ref={opener} variant="secondary" className="w-full border-danger text-danger sm:w-auto" onClick={() => setOpen(true)} data-testid="cancel-redemption">
-        {t("cancel")}
+      <Button ref={opener} variant="secondary" className="w-full sm:w-auto" onClick={() => setOpen(true)} data-testid="cancel-redemption">
+        <span className="text-danger">{t("cancel")}</span>
       </Button>
     );
   }

@@ -21,7 +21,7 @@ export function CategoryChips({ categories, current }: { categories: { category:
   const label = useCategoryLabel();
   return (
     <nav aria-label={t("categoriesLabel")}>
-      <ul className="-mx-3 flex gap-2 overflow-x-auto px-3 pb-1 sm:mx-0 sm:flex-wrap sm:px-0">
+      <ul className="relative -mx-3 flex gap-2 overflow-x-auto px-3 pb-1 sm:mx-0 sm:flex-wrap sm:px-0">
         <li className="shrink-0">
           <Link href="/mall/search" className="inline-flex min-h-10 items-center rounded-full border border-border bg-surface px-3.5 text-sm hover:bg-surface-2">
             {t("allRewards")}

@@ -27,7 +27,7 @@ export function ListingFilters({ base, params }: { base: string; params: Listing
   return (
     <div className="flex flex-col gap-2">
       <nav aria-label={t("sortLabel")}>
-        <ul className="-mx-3 flex gap-2 overflow-x-auto px-3 pb-1 sm:mx-0 sm:flex-wrap sm:px-0">
+        <ul className="relative -mx-3 flex gap-2 overflow-x-auto px-3 pb-1 sm:mx-0 sm:flex-wrap sm:px-0">
           {LISTING_SORTS.map((s) => (
             <Chip key={s} href={listingHref(base, { ...params, sort: s })} active={params.sort === s} testId={`sort-${s}`}>
               {t(`sort.${s}`)}
@@ -36,7 +36,7 @@ export function ListingFilters({ base, params }: { base: string; params: Listing
         </ul>
       </nav>
       <nav aria-label={t("filterLabel")}>
-        <ul className="-mx-3 flex gap-2 overflow-x-auto px-3 pb-1 sm:mx-0 sm:flex-wrap sm:px-0">
+        <ul className="relative -mx-3 flex gap-2 overflow-x-auto px-3 pb-1 sm:mx-0 sm:flex-wrap sm:px-0">
           <Chip href={listingHref(base, { ...params, affordable: !params.affordable })} active={params.affordable} testId="filter-affordable">
             {t("affordable")}
           </Chip>

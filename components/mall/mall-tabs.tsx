@@ -12,7 +12,7 @@ const TABS = [
 export function MallTabs() {
   const t = useTranslations("mall.tabs");
   return (
-    <nav aria-label={t("label")} className="-mx-3 overflow-x-auto px-3 sm:mx-0 sm:px-0">
+    <nav aria-label={t("label")} className="relative -mx-3 overflow-x-auto px-3 sm:mx-0 sm:px-0">
       <ul className="flex gap-1 border-b border-border">
         {TABS.map((tab) => (
           <li key={tab.href} className="shrink-0">

@@ -19,7 +19,7 @@ export function RewardCard({ card, now, className }: { card: RewardCardData; now
   return (
     <Link
       href={`/mall/r/${card.id}`}
-      className={cn("group flex h-full flex-col gap-2 rounded-2xl border border-border bg-surface p-2.5 hover:border-brand", className)}
+      className={cn("group relative flex h-full flex-col gap-2 rounded-2xl border border-border bg-surface p-2.5 hover:border-brand", className)}
       data-testid="reward-card"
     >
       <div className="relative">

@@ -23,7 +23,7 @@ export function Shelf({ id, title, cards, now, seeAll, seeAllLabel, intro, empty
       </div>
       {intro ? <div className="text-sm text-muted">{intro}</div> : null}
       {cards.length ? (
-        <ul className="-mx-3 mt-2 flex snap-x gap-3 overflow-x-auto px-3 pb-2 sm:mx-0 sm:px-0">
+        <ul className="relative -mx-3 mt-2 flex snap-x gap-3 overflow-x-auto px-3 pb-2 sm:mx-0 sm:px-0">
           {cards.map((c) => (
             <li key={c.id} className="w-40 shrink-0 snap-start md:w-44">
               <RewardCard card={c} now={now} />

@@ -108,7 +108,7 @@ export default async function RedemptionPage({ params, searchParams }: Props) {
             <ol className="mt-3 flex flex-col" data-testid="timeline">
               {steps.map((s, i) => (
                 <li key={s.status} className="relative flex gap-3 pb-4 last:pb-0" data-testid={`step-${s.status}`} data-state={s.state}>
-                  {i < steps.length - 1 ? <span aria-hidden className={cn("absolute left-[0.6875rem] top-6 h-[calc(100%-1.5rem)] w-0.5", s.state === "upcoming" ? "bg-border" : "bg-brand")} /> : null}
+                  {i < steps.length - 1 ? <span aria-hidden className={cn("absolute left-[0.6875rem] top-6 h-[calc(100%-1.5rem)] w-0.5", steps[i + 1]!.state === "upcoming" ? "bg-border" : "bg-brand")} /> : null}
                   <span
                     aria-hidden
                     className={cn(
