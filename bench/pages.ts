@@ -254,7 +254,15 @@ Object.assign(process.env, { DATABASE_URL: url, SEED_DEMO: "false", DB_POOL_MAX:
 const { handle, closeDatabase } = await import("@/db/client");
 const { runMigrations } = await import("@/db/migrate");
 const { seed } = await import("@/db/seed");
-await runMigrations(handle(), url); // also picks up migrations added since the data was generated
+try {
+  await runMigrations(handle(), url); // also picks up migrations added since the data was generated
+} catch (e) {
+  // A landed migration was regenerated since this database was built: start again from nothing.
+  console.log(`[${elapsed()}] ${DB} no longer migrates (${(e as Error).message.split("\n")[0]}): rebuilding it`);
+  await adminSql(`drop database if exists ${DB} with (force)`);
+  await adminSql(`create database ${DB}`);
+  await runMigrations(handle(), url);
+}
 await seed({ log: () => {} });
 
 const sql = postgres(url, { max: 1, onnotice: () => {} });
