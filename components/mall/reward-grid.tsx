@@ -14,14 +14,15 @@ import { RewardCard } from "./reward-card";
 export function RewardGrid({ base, category, params, first, startCursor, renderKey }: { base: string; category: string | null; params: ListingParams; first: CardPage; startCursor: string | null; renderKey: string }) {
   const t = useTranslations("mall.listing");
   const query = useInfinitePages(["mall-listing", category, params, startCursor, renderKey], first, startCursor, (cursor) => loadRewardsPage({ category, params, cursor }));
-  const cards = query.data.pages.flatMap((p) => p.cards);
+  // Each page's cards count down from the server clock of the request that read them.
+  const cards = query.data.pages.flatMap((p) => p.cards.map((card) => ({ card, now: p.now })));
   const last = query.data.pages[query.data.pages.length - 1]!;
   return (
     <div>
       <ul aria-label={t("gridLabel")} aria-busy={query.isFetchingNextPage} className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4" data-testid="reward-grid">
-        {cards.map((c) => (
-          <li key={c.id}>
-            <RewardCard card={c} now={first.now} />
+        {cards.map(({ card, now }) => (
+          <li key={card.id}>
+            <RewardCard card={card} now={now} />
           </li>
         ))}
       </ul>
