@@ -1,5 +1,5 @@
-// Who may write distribution money: commissions only from order ingestion/refunds
-// (record-commissions.ts), wallets and their history only through wallet.ts. A new writer
+// Who may write distribution money: commissions, wallets and their history only through wallet.ts
+// (called by ingestion/refunds via record-commissions.ts, and by withdrawals). A new writer
 // elsewhere — say, a sign-up bonus paid in cash — fails this test and needs a deliberate review.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -22,7 +22,7 @@ const writers = (pattern: RegExp) => files.filter((f) => pattern.test(f.text)).m
 
 describe("distribution money has exactly one writer per table", () => {
   test.each([
-    { table: "commissions (insert)", pattern: /\.insert\(\s*commissions\s*\)|insert\s+into\s+commissions/i, allowed: ["lib/distribution/record-commissions.ts"] },
+    { table: "commissions (insert)", pattern: /\.insert\(\s*commissions\s*\)|insert\s+into\s+commissions/i, allowed: ["lib/distribution/wallet.ts"] },
     { table: "commissions (update)", pattern: /\.update\(\s*commissions\s*\)|update\s+commissions\s/i, allowed: ["lib/distribution/wallet.ts"] },
     { table: "wallet_entries", pattern: /\.insert\(\s*walletEntries\s*\)|into\s+wallet_entries/i, allowed: ["lib/distribution/wallet.ts"] },
     { table: "distributor_wallets", pattern: /\.(insert|update)\(\s*distributorWallets\s*\)|(into|update)\s+distributor_wallets/i, allowed: ["lib/distribution/wallet.ts"] },

@@ -7,7 +7,7 @@ import { now as clockNow } from "@/lib/clock";
 import { newId } from "@/lib/ids";
 import type { Ruleset } from "@/lib/rules/schema";
 import { calculateCommissions, commissionAvailableAt, commissionStatus, reverseShares, type ChainMember, type CommissionLine } from "./commission-math";
-import { creditCommission, lockWallets, releaseDue, reverseCommission } from "./wallet";
+import { lockWallets, recordCommissions, releaseDue, reverseCommission } from "./wallet";
 
 /** A commission as the Integration API returns it with an order (API.md). */
 export interface OrderCommission {
@@ -26,24 +26,31 @@ export interface OrderForCommissions {
   lines: readonly CommissionLine[];
   /** The upline snapshot, nearest first. */
   upline: readonly string[];
+  /** The same members with their distributor rows, when the caller loaded them with the upline (saves a query). */
+  chain?: readonly ChainMember[];
 }
 
 export async function recordOrderCommissions(tx: Tx, order: OrderForCommissions, rules: Pick<Ruleset, "earning" | "distribution">, actor: string): Promise<OrderCommission[]> {
   const rule = rules.distribution;
   if (order.upline.length === 0 && !rule.definition.selfPurchase) return [];
-  const ids = [...new Set([order.buyerId, ...order.upline])];
-  const rows = await tx.select({ memberId: distributors.memberId, levelCode: distributors.levelCode, status: distributors.status }).from(distributors).where(inArray(distributors.memberId, ids));
+  const known = order.chain && order.chain.length === order.upline.length && order.chain.every((c, i) => c.memberId === order.upline[i]);
+  const ids = known ? (rule.definition.selfPurchase ? [order.buyerId] : []) : [...new Set([order.buyerId, ...order.upline])];
+  const rows = ids.length
+    ? await tx.select({ memberId: distributors.memberId, levelCode: distributors.levelCode, status: distributors.status }).from(distributors).where(inArray(distributors.memberId, ids))
+    : [];
   const member = (id: string): ChainMember => {
     const d = rows.find((r) => r.memberId === id);
     return { memberId: id, distributor: d ? { levelCode: d.levelCode, active: d.status === "active" } : null };
   };
-  const { shares } = calculateCommissions({ lines: order.lines, buyer: member(order.buyerId), upline: order.upline.map(member), rule });
+  const upline = known ? order.chain! : order.upline.map(member);
+  const { shares } = calculateCommissions({ lines: order.lines, buyer: member(order.buyerId), upline, rule });
   if (!shares.length) return [];
 
   const at = clockNow();
   const availableAt = commissionAvailableAt(order.placedAt, rules.earning.definition.returnWindowDays, rule.definition.freezeDays);
+  // An old order (imported history) is past its freeze already: written released.
+  const releasedAt = availableAt.getTime() <= at.getTime() ? at : null;
   const ruleVersionIds = [rule.id, rules.earning.id];
-  const wallets = await lockWallets(tx, shares.map((s) => s.distributorId), at);
   const written = shares.map((s) => ({
     id: newId(),
     distributorId: s.distributorId,
@@ -54,12 +61,12 @@ export async function recordOrderCommissions(tx: Tx, order: OrderForCommissions,
     rateBps: s.rateBps,
     amountCents: s.amountCents,
     availableAt,
+    releasedAt,
     explanation: s.explanation as unknown as Record<string, unknown>,
     ruleVersionIds,
     createdAt: at,
   }));
-  await tx.insert(commissions).values(written);
-  for (const c of written) await creditCommission(tx, wallets.get(c.distributorId)!, c, actor, at);
+  await recordCommissions(tx, written, actor);
   return written.map((c) => ({
     id: c.id,
     distributorId: c.distributorId,

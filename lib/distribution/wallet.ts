@@ -1,4 +1,5 @@
-// The distributor wallet: the only code that writes distributor_wallets and wallet_entries. Every
+// The distributor wallet: the only code that writes commissions, distributor_wallets and
+// wallet_entries. Every
 // change is one wallet_entries row plus the same deltas on the wallet row, in the caller's
 // transaction (DESIGN invariant 2), with the wallet row locked first (invariant 4). Lock order
 // across use cases: order row → member's point balance → wallets (by distributor id) → commissions.
@@ -32,15 +33,15 @@ export interface WalletRefs {
 export async function lockWallets(tx: Tx, distributorIds: readonly string[], at: Date = clockNow()): Promise<Map<string, DistributorWallet>> {
   const ids = [...new Set(distributorIds)].sort();
   const out = new Map<string, DistributorWallet>();
-  for (const id of ids) {
-    // The upsert creates the row on first use and, either way, locks and returns it (one round trip).
-    const [w] = await tx
-      .insert(distributorWallets)
-      .values({ distributorId: id, updatedAt: at })
-      .onConflictDoUpdate({ target: distributorWallets.distributorId, set: { distributorId: sql`excluded.distributor_id` } })
-      .returning();
-    out.set(id, w!);
-  }
+  if (!ids.length) return out;
+  // One upsert creates missing rows and, either way, locks and returns them; rows are locked in
+  // VALUES order (sorted ids).
+  const rows = await tx
+    .insert(distributorWallets)
+    .values(ids.map((id) => ({ distributorId: id, updatedAt: at })))
+    .onConflictDoUpdate({ target: distributorWallets.distributorId, set: { distributorId: sql`excluded.distributor_id` } })
+    .returning();
+  for (const w of rows) out.set(w.distributorId, w);
   return out;
 }
 
@@ -131,22 +132,77 @@ export async function releaseDue(tx: Tx, wallet: DistributorWallet, actor: strin
   return total;
 }
 
-/** A commission just written: into pending (and released at once when its date has passed). */
-export async function creditCommission(
-  tx: Tx,
-  wallet: DistributorWallet,
-  c: { id: string; orderId: string; amountCents: number; availableAt: Date },
-  actor: string,
-  at: Date = clockNow(),
-): Promise<void> {
-  await applyToWallet(tx, wallet.distributorId, "commission", { pending: c.amountCents }, { actor, commissionId: c.id, orderId: c.orderId, reason: "order commission" }, { at });
-  if (c.availableAt.getTime() <= at.getTime()) {
-    await tx.update(commissions).set({ status: "available", releasedAt: at }).where(eq(commissions.id, c.id));
-    await applyToWallet(tx, wallet.distributorId, "release", { pending: -c.amountCents, available: c.amountCents }, { actor, commissionId: c.id, orderId: c.orderId, reason: "freed up" }, { at });
-  } else if (!wallet.nextReleaseAt || c.availableAt.getTime() < wallet.nextReleaseAt.getTime()) {
-    await tx.update(distributorWallets).set({ nextReleaseAt: c.availableAt }).where(eq(distributorWallets.distributorId, wallet.distributorId));
-    wallet.nextReleaseAt = c.availableAt;
-  }
+export interface NewCommission {
+  id: string;
+  distributorId: string;
+  orderId: string;
+  buyerId: string;
+  level: number;
+  baseCents: number;
+  rateBps: number | null;
+  amountCents: number;
+  availableAt: Date;
+  /** Set when the commission's date has already passed (imported history): written released. */
+  releasedAt: Date | null;
+  explanation: Record<string, unknown>;
+  ruleVersionIds: string[];
+  createdAt: Date;
+}
+
+/**
+ * An order's commissions (one per distributor), their wallets and their history in ONE statement
+ * (ingestion pays one round trip for commissions, whatever the depth): the commission rows; one
+ * multi-row upsert that locks and credits each wallet in distributor-id order (so concurrent
+ * orders lock in the same order); a `commission` entry each, plus a `release` entry for one
+ * written released. Entries carry the wallet's available figure after them, from the upsert.
+ */
+export async function recordCommissions(tx: Tx, written: readonly NewCommission[], actor: string): Promise<void> {
+  if (!written.length) return;
+  const sorted = [...written].sort((a, b) => (a.distributorId < b.distributorId ? -1 : a.distributorId > b.distributorId ? 1 : 0));
+  if (sorted.some((c, i) => i > 0 && sorted[i - 1]!.distributorId === c.distributorId)) throw new Error("one commission per distributor per order");
+  const ts = (d: Date | null) => (d ? sql`${d.toISOString()}::timestamptz` : sql`null::timestamptz`);
+  const commissionRows = sql.join(
+    sorted.map(
+      (c) => sql`(${c.id}::uuid, ${c.distributorId}::uuid, ${c.orderId}::uuid, ${c.buyerId}::uuid, ${c.level}::smallint, ${c.baseCents}::bigint,
+        ${c.rateBps}::integer, ${c.amountCents}::bigint, ${c.releasedAt ? "available" : "pending"}::text, ${ts(c.availableAt)}, ${ts(c.releasedAt)},
+        ${JSON.stringify(c.explanation)}::jsonb, ${`{${c.ruleVersionIds.join(",")}}`}::uuid[], ${ts(c.createdAt)})`,
+    ),
+    sql`, `,
+  );
+  const walletRows = sql.join(
+    sorted.map((c) => sql`(${c.distributorId}::uuid, ${c.releasedAt ? 0 : c.amountCents}::bigint, ${c.releasedAt ? c.amountCents : 0}::bigint, ${ts(c.releasedAt ? null : c.availableAt)}, ${ts(c.createdAt)})`),
+    sql`, `,
+  );
+  // after_offset: how far below the wallet's final available figure the entry's balance was.
+  const entryRows = sql.join(
+    sorted.flatMap((c) => {
+      const row = (type: "commission" | "release", pending: number, available: number, afterOffset: number, reason: string) =>
+        sql`(${newId()}::uuid, ${c.distributorId}::uuid, ${type}::text, ${pending}::bigint, ${available}::bigint, ${afterOffset}::bigint, ${c.id}::uuid, ${c.orderId}::uuid, ${reason}::text, ${actor}::text, ${ts(c.createdAt)})`;
+      return c.releasedAt
+        ? [row("commission", c.amountCents, 0, c.amountCents, "order commission"), row("release", -c.amountCents, c.amountCents, 0, "freed up")]
+        : [row("commission", c.amountCents, 0, 0, "order commission")];
+    }),
+    sql`, `,
+  );
+  await tx.execute(sql`
+    with c as (
+      insert into commissions (id, distributor_id, order_id, buyer_id, level, base_cents, rate_bps, amount_cents, status, available_at, released_at, explanation, rule_version_ids, created_at)
+      values ${commissionRows}
+      returning id
+    ), w as (
+      insert into distributor_wallets as dw (distributor_id, pending_cents, available_cents, next_release_at, updated_at)
+      values ${walletRows}
+      on conflict (distributor_id) do update
+        set pending_cents = dw.pending_cents + excluded.pending_cents,
+            available_cents = dw.available_cents + excluded.available_cents,
+            next_release_at = least(dw.next_release_at, excluded.next_release_at), -- least() skips nulls
+            updated_at = excluded.updated_at
+      returning distributor_id, available_cents
+    )
+    insert into wallet_entries (id, distributor_id, type, pending_delta, available_delta, available_after, commission_id, order_id, reason, actor, created_at)
+    select e.id, e.distributor_id, e.type::wallet_entry_type, e.pending_delta, e.available_delta, w.available_cents - e.after_offset, e.commission_id, e.order_id, e.reason, e.actor, e.created_at
+      from (values ${entryRows}) as e(id, distributor_id, type, pending_delta, available_delta, after_offset, commission_id, order_id, reason, actor, created_at)
+      join w using (distributor_id)`);
 }
 
 export interface ReversalOutcome {

@@ -3,7 +3,7 @@
 // one transaction.
 import { and, asc, eq, lte } from "drizzle-orm";
 import { db, type Executor, type Tx } from "@/db/client";
-import { members, orderLines, orders, pointLots, referralPaths } from "@/db/schema";
+import { distributors, members, orderLines, orders, pointLots, referralPaths } from "@/db/schema";
 import { now as clockNow, DAY_MS } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
@@ -95,9 +95,11 @@ async function ingest(tx: Tx, input: CreateOrder, placedAt: Date, actor: string,
   const points = member.frozenAt ? 0 : evaluation.points;
   const paidCents = goodsAfterDiscountCents + input.shippingCents - pointsCashCents;
 
+  // The upline with each member's distributor row (commissions need both; one query).
   const bound = await tx
-    .select({ ancestorId: referralPaths.ancestorId })
+    .select({ ancestorId: referralPaths.ancestorId, levelCode: distributors.levelCode, status: distributors.status })
     .from(referralPaths)
+    .leftJoin(distributors, eq(distributors.memberId, referralPaths.ancestorId))
     .where(and(eq(referralPaths.descendantId, member.id), lte(referralPaths.depth, 3)))
     .orderBy(asc(referralPaths.depth));
   // A referral code on the order counts only for a buyer without an upline (never moves anyone).
@@ -173,6 +175,7 @@ async function ingest(tx: Tx, input: CreateOrder, placedAt: Date, actor: string,
       placedAt,
       lines: input.items.map((it, i) => ({ sku: it.sku, category: it.category ?? null, baseCents: evaluation.base.items[i]?.baseCents ?? 0 })),
       upline,
+      chain: bound.map((u) => ({ memberId: u.ancestorId, distributor: u.levelCode !== null && u.status !== null ? { levelCode: u.levelCode, active: u.status === "active" } : null })),
     },
     rules,
     actor,
