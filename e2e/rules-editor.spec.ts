@@ -1,5 +1,5 @@
-// Journey (admin): change the earning rate in a draft, watch the preview change, publish, see the new
-// version and the diff, roll back; bad input shows the field and why; an ambiguous campaign is refused
+// Journey (admin): change the earning rate in a draft, watch the preview change, backtest it, publish,
+// see the new version and the diff, roll back; bad input shows the field and why; an ambiguous campaign is refused
 // naming both. Axe on every page state, screenshots of each page into docs/screenshots/.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -68,7 +68,16 @@ test("edit the earning rate in a draft, preview, publish, diff, roll back", asyn
   // The diff of the saved draft against the version in force: one field, 1 → 2.
   await expect(page.getByTestId("diff-count")).toHaveText("1 field differs");
   await expect(page.getByTestId("diff-table").getByRole("row", { name: /Points/ })).toContainText("Changed");
-  await expectNoAxeViolations(page, "earning editor with a draft (en)");
+
+  // Backtest the draft on the demo's orders of the last 90 days: the replay with the rules as they
+  // were matches what was issued, and the draft issues more.
+  await page.locator("#bt-days").fill("90");
+  await page.getByRole("button", { name: "Run backtest" }).click();
+  await expect(page.getByTestId("backtest")).toContainText("Finished", { timeout: 90_000 });
+  await expect(page.getByTestId("backtest")).toContainText("matches what was actually issued");
+  await expect(page.getByTestId("backtest-points-change")).toHaveText(/^\+\d/);
+  await expect(page.getByTestId("backtest-members").getByRole("row")).not.toHaveCount(1);
+  await expectNoAxeViolations(page, "earning editor with a draft and a backtest (en)");
   await shot(page, "admin-rule-editor-en");
 
   await page.getByRole("button", { name: "Publish as version 2" }).click();

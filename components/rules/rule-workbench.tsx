@@ -17,6 +17,8 @@ import { EditorProvider, useFieldLabel } from "./fields";
 import { issueText } from "./issue-text";
 import { KindForm } from "./kind-forms";
 import { fieldId, setIn, splitPath } from "./paths";
+import type { BacktestView } from "@/lib/rules/admin/get-backtest";
+import { BacktestPanel } from "./backtest-panel";
 import { PreviewPanel, type TierOption } from "./preview-panel";
 import { PublishPanel } from "./publish-panel";
 
@@ -36,6 +38,8 @@ export interface WorkbenchProps {
   timeZone: string;
   /** Now as a datetime-local value in the deployment zone. */
   nowLocal: string;
+  /** The admin's latest backtest of this rule, if any. */
+  backtest: BacktestView | null;
 }
 
 export function RuleWorkbench(props: WorkbenchProps) {
@@ -183,6 +187,8 @@ export function RuleWorkbench(props: WorkbenchProps) {
       </Card>
 
       <PreviewPanel ruleKey={ruleKey} kind={kind} definition={value} tiers={props.tiers} timeZone={props.timeZone} nowLocal={props.nowLocal} inForceVersion={props.inForceVersion} />
+
+      <BacktestPanel ruleKey={ruleKey} definition={value} blocked={issues.length > 0} initial={props.backtest} />
 
       <PublishPanel
         ruleKey={ruleKey}

@@ -1,4 +1,4 @@
-import { bigint, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 // Rules are never edited in place: each change is a new immutable version of a rule key
 // (e.g. "earning", "tiers", "distribution", "campaign.weekend-double", "action.check-in").
@@ -62,3 +62,32 @@ export const ruleBudgetUsage = pgTable("rule_budget_usage", {
   ruleKey: text().primaryKey(),
   points: bigint({ mode: "number" }).notNull().default(0),
 });
+
+// A backtest: a draft re-evaluated against the orders of the last N days (keyset batches), with its
+// progress and running totals written after every batch so any instance can show them, and a cancel
+// flag the runner reads between batches. `definition` is the draft as it was when the run started.
+export const backtestRuns = pgTable(
+  "backtest_runs",
+  {
+    id: uuid().primaryKey(),
+    ruleKey: text().notNull(),
+    definition: jsonb().$type<Record<string, unknown>>().notNull(),
+    days: integer().notNull(),
+    fromAt: timestamp({ withTimezone: true }).notNull(),
+    toAt: timestamp({ withTimezone: true }).notNull(),
+    /** running | done | cancelled | failed */
+    status: text().notNull(),
+    cancelRequested: boolean().notNull().default(false),
+    total: integer().notNull(),
+    processed: integer().notNull().default(0),
+    results: jsonb().$type<Record<string, unknown>>(),
+    error: text(),
+    createdBy: uuid().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    /** Heartbeat: a running run whose updatedAt is old was interrupted (its instance stopped). */
+    updatedAt: timestamp({ withTimezone: true }).notNull(),
+    finishedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index("backtest_runs_author_idx").on(t.createdBy, t.ruleKey, t.createdAt.desc())],
+);
+export type BacktestRun = typeof backtestRuns.$inferSelect;

@@ -3,7 +3,11 @@
 import { expect, test } from "vitest";
 import { seed } from "@/db/seed";
 import { db } from "@/db/client";
-import { ruleVersions } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { ruleVersions, users } from "@/db/schema";
+import { earningRuleSchema } from "../schema";
+import { runBacktest, type BacktestResults } from "./run-backtest";
+import { startBacktest } from "./start-backtest";
 import { now } from "@/lib/clock";
 import { validateRule } from "./validate-rule";
 import { versionStatuses } from "./version-status";
@@ -22,4 +26,16 @@ test("every demo rule in force or scheduled passes the editor's validation", asy
     const check = await validateRule(r.ruleKey, r.definition, { at });
     expect(check.issues, `${r.ruleKey} v${r.version}`).toEqual([]);
   }
+});
+
+test("a backtest over the demo's orders replays exactly what ingestion issued (points and commissions)", async () => {
+  const [admin] = await db.select({ userId: users.id, email: users.email }).from(users).where(eq(users.email, "admin@demo.jifen.dev"));
+  const run = await startBacktest({ ruleKey: "earning", definition: earningRuleSchema.parse({ pointsPerUnit: 2 }), days: 120 }, admin!);
+  expect(run.total).toBeGreaterThan(200);
+  const done = await runBacktest(run.id, { batchSize: 64 });
+  const r = done.results as unknown as BacktestResults;
+  expect(done.status).toBe("done");
+  expect(r).toMatchObject({ orders: run.total, skipped: 0, mismatches: 0, before: r.issued });
+  expect(r.commission.before).toBe(r.commission.paid);
+  expect(r.after).toBeGreaterThan(r.before);
 });

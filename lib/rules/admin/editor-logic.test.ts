@@ -6,6 +6,7 @@ import { diffDefinitions, flatten } from "./diff-definitions";
 import { checkDefinition } from "./rule-issues";
 import { supersededBy, versionStatuses } from "./version-status";
 import { withRule } from "./with-rule";
+import { pointsValueCents, RulesetTimeline } from "./backtest-math";
 
 const d = (s: string) => new Date(s);
 
@@ -104,5 +105,28 @@ describe("checkDefinition and withRule", () => {
     expect(added.campaigns.map((c) => c.ruleKey)).toEqual(["campaign.a"]);
     expect(withRule(added, "campaign.a", "campaign", camp, "x").campaigns.map((c) => c.id)).toEqual(["x"]);
     expect(rules.campaigns).toEqual([]);
+  });
+});
+
+describe("backtest timeline", () => {
+  const base = DEFAULT_RULES.map((r, i) => ({ id: `d${i}`, ruleKey: r.ruleKey, version: 1, effectiveAt: d("2000-01-01T00:00:00Z"), definition: r.definition }));
+  const v2 = { id: "e2", ruleKey: "earning", version: 2, effectiveAt: d("2026-11-20T00:00:00Z"), definition: earningRuleSchema.parse({ pointsPerUnit: 2 }) };
+
+  test("the version in force at each instant, both edges; the draft replaces its key at every instant", () => {
+    const timeline = new RulesetTimeline([...base, v2]);
+    expect(timeline.at(d("2026-11-19T23:59:59.999Z")).earning.id).toBe(base[0]!.id);
+    expect(timeline.at(d("2026-11-20T00:00:00Z")).earning.id).toBe("e2");
+    const withDraft = new RulesetTimeline([...base, v2], { ruleKey: "earning", kind: "earning", definition: earningRuleSchema.parse({ pointsPerUnit: 5 }) });
+    for (const t of ["2001-01-01T00:00:00Z", "2026-11-20T00:00:00Z"]) expect(withDraft.at(d(t)).earning).toMatchObject({ id: "draft", definition: { pointsPerUnit: 5 } });
+    expect(withDraft.at(d("2026-11-21T00:00:00Z")).tiers.id).toBe(base[1]!.id);
+  });
+
+  test.each([
+    [150, 100, 150],
+    [1, 3, 33],
+    [-1, 3, -34],
+    [0, 7, 0],
+  ])("%i points at %i per ¥1 → %i cents (rounded down)", (points, ppu, cents) => {
+    expect(pointsValueCents(points, ppu)).toBe(cents);
   });
 });

@@ -1,12 +1,17 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { after } from "next/server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireAction } from "@/lib/auth/guard";
 import { env } from "@/lib/env";
 import { isDomainError, type DomainError } from "@/lib/errors";
+import { cancelBacktest } from "@/lib/rules/admin/cancel-backtest";
 import { discardDraft } from "@/lib/rules/admin/discard-draft";
+import { getBacktest, type BacktestView } from "@/lib/rules/admin/get-backtest";
+import { runBacktest } from "@/lib/rules/admin/run-backtest";
+import { startBacktest } from "@/lib/rules/admin/start-backtest";
 import { previewOrder, type OrderPreview, type SampleOrder } from "@/lib/rules/admin/preview-order";
 import { publishDraft } from "@/lib/rules/admin/publish-draft";
 import { rebaseDraft } from "@/lib/rules/admin/rebase-draft";
@@ -166,4 +171,38 @@ export async function previewAction(ruleKey: string, definition: unknown, sample
     if (!isDomainError(e)) throw e;
     return { failure: failure(e), fields: e.errors };
   }
+}
+
+export type StartBacktestResult = { runId: string } | { failure: ActionFailure };
+
+/**
+ * Starts a backtest of the draft as it is in the editor (unsaved edits included); the run continues
+ * after the response (its progress and cancel flag live in the database).
+ */
+export async function startBacktestAction(ruleKey: string, definition: unknown, days: number): Promise<StartBacktestResult> {
+  const actor = await requireAction("admin:rules");
+  if (!ruleKeyField.safeParse(ruleKey).success) return { failure: { error: "errors.not-found" } };
+  try {
+    const run = await startBacktest({ ruleKey, definition, days: Number(days) }, actor);
+    after(() => runBacktest(run.id).then(() => undefined));
+    return { runId: run.id };
+  } catch (e) {
+    if (isDomainError(e) && e.code === "conflict") return { failure: { error: "rules.backtest.busy" } };
+    if (isDomainError(e) && e.errors[0]?.path === "days") return { failure: { error: "rules.backtest.daysInvalid" } };
+    return { failure: failure(e) };
+  }
+}
+
+/** Progress and results of one of the admin's backtests (polled while it runs). */
+export async function backtestStatusAction(runId: string): Promise<BacktestView | null> {
+  const actor = await requireAction("admin:rules");
+  if (!z.uuid().safeParse(runId).success) return null;
+  return getBacktest(runId, actor);
+}
+
+/** Asks a running backtest to stop after its current batch. */
+export async function cancelBacktestAction(runId: string): Promise<boolean> {
+  const actor = await requireAction("admin:rules");
+  if (!z.uuid().safeParse(runId).success) return false;
+  return cancelBacktest(runId, actor);
 }

@@ -16,6 +16,7 @@ import { requirePage } from "@/lib/auth/guard";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { isDomainError } from "@/lib/errors";
+import { latestBacktest } from "@/lib/rules/admin/get-backtest";
 import { getRule, type RuleDetail } from "@/lib/rules/admin/get-rule";
 import type { VersionStatus } from "@/lib/rules/admin/version-status";
 import { loadRuleset } from "@/lib/rules/load-ruleset";
@@ -49,7 +50,7 @@ export default async function RulePage({ params, searchParams }: Params) {
     if (isDomainError(e) && e.code === "not-found") notFound();
     throw e;
   }
-  const [t, format, locale, rules] = await Promise.all([getTranslations("rules"), getFormatter(), getLocale(), loadRuleset(at)]);
+  const [t, format, locale, rules, backtest] = await Promise.all([getTranslations("rules"), getFormatter(), getLocale(), loadRuleset(at), latestBacktest(ruleKey, actor)]);
   const tz = env.DEPLOYMENT_TZ;
   const { inForce, draft, versions, latest } = detail;
   const name = ruleName(detail.kind, ruleKey, draft?.definition ?? inForce?.definition ?? latest?.definition ?? null, locale, t);
@@ -121,6 +122,7 @@ export default async function RulePage({ params, searchParams }: Params) {
         tiers={rules.tiers.definition.tiers.map((x) => ({ code: x.code, label: x.name[locale as "en"] ?? x.code }))}
         timeZone={tz}
         nowLocal={localInputValue(at, tz)}
+        backtest={backtest}
       />
 
       <Card aria-labelledby="diff-title">
