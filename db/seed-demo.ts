@@ -100,7 +100,7 @@ function codeOf(distributorKey: string): string {
 }
 
 const TERMS = {
-  physical: { zh: "兑换成功后 3 个工作日内发货，仅限中国大陆地址。发货前可在“我的兑换”中取消，积分原路退回。", en: "Ships within 3 working days to mainland China addresses. You can cancel in My redemptions until it ships; the points go back where they came from." },
+  physical: { zh: "兑换成功后 3 个工作日内发货，仅限中国大陆地址。仓库开始备货前可在“我的兑换”中取消，积分原路退回。", en: "Ships within 3 working days to mainland China addresses. You can cancel in My redemptions until the warehouse starts on it; the points go back where they came from." },
   coupon: { zh: "券码兑换后 30 天内有效，每张限用一次，不兑现、不找零。", en: "Each code is valid for 30 days after redemption, single use, no cash value." },
   virtual: { zh: "兑换后立即生效，不可退换。", en: "Takes effect immediately after redemption; not refundable." },
 } as const;
