@@ -35,7 +35,7 @@ export default defineConfig({
   webServer: {
     command: "node_modules/.bin/tsx scripts/e2e-server.ts",
     url: `${BASE_URL}/api/health`,
-    timeout: 120_000,
+    timeout: 300_000, // build already done; migrating and seeding the demo on PGlite takes minutes on a loaded machine
     // Never reuse: every run starts its own server on a brand-new database (a busy port fails fast).
     reuseExistingServer: false,
     env: { PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1" },

@@ -1,8 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { cookies } from "next/headers";
 import { Providers } from "@/components/providers";
+import { clientMessagesFor } from "@/lib/i18n/client-messages";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +20,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale} className={themeClass}>
       <body className="bg-bg font-sans text-fg antialiased">
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessagesFor(await getMessages(), null)}>
           <Providers>{children}</Providers>
         </NextIntlClientProvider>
       </body>

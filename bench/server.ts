@@ -42,6 +42,8 @@ export interface AppServer {
   /** Called with every line of stdout. */
   onLine(fn: (line: string) => void): void;
   stop(): Promise<void>;
+  /** kill -9 of the server's whole process group, at once (a crash: no shutdown hooks run). */
+  kill(): Promise<void>;
 }
 
 // Servers still running when this process ends (an exception, a signal) are killed with it.
@@ -111,6 +113,13 @@ export async function startServer(wantedPort: number, databaseUrl: string, extra
     port,
     output: () => log,
     onLine: (fn) => void listeners.push(fn),
+    async kill() {
+      stopped = true;
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {}
+      await exited;
+    },
     async stop() {
       if (stopped) return;
       stopped = true;

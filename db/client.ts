@@ -5,7 +5,10 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import postgres from "postgres";
 import { mkdirSync } from "node:fs";
+import type { Logger } from "drizzle-orm/logger";
 import { env } from "@/lib/env";
+import { DomainError } from "@/lib/errors";
+import { hasNul } from "@/lib/validation";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -21,10 +24,29 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-const options = { schema, casing: "snake_case" as const };
+/**
+ * Every statement drizzle sends passes through here first (the logger hook runs before the driver,
+ * inside the query's promise). Postgres cannot store NUL characters and answers such a statement
+ * with an encoding error, which would reach the user as a 500: this is the one place all input
+ * converges — server actions, pages' search parameters, the API, scripts — so a NUL anywhere is
+ * refused here as the one error type, an `invalid-request` with the `validation.nul` message, which
+ * actions show like any other validation error and routes answer with 400. Nothing is written: the
+ * statement never runs, and the transaction around it rolls back.
+ */
+export const refuseNul: Logger = {
+  logQuery(_query, params) {
+    if (params.some(hasNul)) {
+      throw new DomainError("invalid-request", "text must not contain NUL characters", { errors: [{ path: "form", message: "validation.nul" }] });
+    }
+  },
+};
+
+const options = { schema, casing: "snake_case" as const, logger: refuseNul };
 
 export function openPostgres(url: string, max = env.DB_POOL_MAX): DatabaseHandle {
-  const client = postgres(url, { max, onnotice: () => {}, ...(process.env.JIFEN_COUNT_QUERIES === "1" ? { debug: countQuery } : {}) });
+  // A request waiting for an unreachable database fails after 10 s (postgres.js waits 30 s by
+  // default): the soak's Postgres-outage suite saw requests hang past 20 s without it.
+  const client = postgres(url, { max, connect_timeout: 10, onnotice: () => {}, ...(process.env.JIFEN_COUNT_QUERIES === "1" ? { debug: countQuery } : {}) });
   return {
     db: drizzlePostgres(client, options) as unknown as Database,
     driver: "postgres",

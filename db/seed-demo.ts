@@ -9,6 +9,7 @@ import { appMeta, members, rewards, ruleVersions, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { DAY_MS, now } from "@/lib/clock";
 import { bindReferrer } from "@/lib/distribution/bind-referrer";
+import { seedReferralActivity } from "./seed-referral";
 import { makeDistributor } from "@/lib/distribution/make-distributor";
 import { newId } from "@/lib/ids";
 import { campaignKey, campaignRuleSchema, distributionRuleSchema } from "@/lib/rules";
@@ -54,6 +55,10 @@ export async function seedDemo(log: (s: string) => void): Promise<{ demoSeeded: 
     await seedPeople(tx);
     await seedRewards(tx);
     const people = [...DEMO_DISTRIBUTOR_CHAIN, DEMO_PLAIN_MEMBER, ...DEMO_MEMBERS].map((m) => ({ ...m, id: demoId(m.key) }));
+    await seedReferralActivity(
+      tx,
+      people.flatMap((p) => (p.referrerKey ? [{ id: p.id, referrerId: demoId(p.referrerKey), joinedDaysAgo: p.joinedDaysAgo }] : [])),
+    );
     const history = await seedOrders(tx, people);
     const redeemed = await seedRedemptions(tx, people, demoId);
     log(`demo: ${history.orders} orders, ${history.refunds} refunds, ${redeemed} redemptions`);
@@ -86,11 +91,16 @@ async function seedPeople(tx: Tx): Promise<void> {
   // The chain top-down, so each distributor's upline exists before it is bound.
   for (const d of DEMO_DISTRIBUTOR_CHAIN) {
     await makeDistributor(demoId(d.key), { code: d.code, level: d.levelCode }, tx);
-    if (d.referrerKey) await bindReferrer(tx, demoId(d.key), codeOf(d.referrerKey));
+    if (d.referrerKey) await bindReferrer(tx, demoId(d.key), codeOf(d.referrerKey), { source: "link", at: joinedAt(d) });
   }
   for (const m of [DEMO_PLAIN_MEMBER, ...DEMO_MEMBERS]) {
-    if (m.referrerKey) await bindReferrer(tx, demoId(m.key), codeOf(m.referrerKey));
+    if (m.referrerKey) await bindReferrer(tx, demoId(m.key), codeOf(m.referrerKey), { source: "link", at: joinedAt(m) });
   }
+}
+
+/** Bound when they joined (the binding history shows the join date). */
+function joinedAt(m: DemoMember): Date {
+  return new Date(now().getTime() - m.joinedDaysAgo * DAY_MS);
 }
 
 function codeOf(distributorKey: string): string {
@@ -146,8 +156,9 @@ async function seedDemoRules(tx: Tx): Promise<void> {
   const distribution = distributionRuleSchema.parse({
     levels: [
       { code: "junior", name: { "zh-CN": "初级分销员", en: "Junior" } },
-      { code: "middle", name: { "zh-CN": "中级分销员", en: "Intermediate" } },
-      { code: "senior", name: { "zh-CN": "高级分销员", en: "Senior" } },
+      // Upgrade conditions so the dashboard shows progress (lib/distribution/levels.ts).
+      { code: "middle", name: { "zh-CN": "中级分销员", en: "Intermediate" }, upgrade: { minTeamSize: 20, minTeamSalesCents: 2_000_000, periodDays: 30 } },
+      { code: "senior", name: { "zh-CN": "高级分销员", en: "Senior" }, upgrade: { minTeamSize: 40, minTeamSalesCents: 10_000_000, periodDays: 90 } },
     ],
   });
   const campaigns = DEMO_CAMPAIGNS.map((c) => ({

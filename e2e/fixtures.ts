@@ -35,6 +35,8 @@ export const DEMO = {
   operator: "operator@demo.jifen.dev",
   /** staff: withdrawals only. */
   finance: "finance@demo.jifen.dev",
+  /** a second full admin (approves the first admin's big adjustments). */
+  supervisor: "supervisor@demo.jifen.dev",
 } as const;
 /** The roles each demo account holds (db/seed-demo.ts), for expectations built from the permission table. */
 export const DEMO_ROLES: Record<DemoRole, Role[]> = {
@@ -43,6 +45,7 @@ export const DEMO_ROLES: Record<DemoRole, Role[]> = {
   member: ["member"],
   operator: ["operator"],
   finance: ["finance"],
+  supervisor: ["admin"],
 };
 export type DemoRole = keyof typeof DEMO;
 
@@ -133,5 +136,15 @@ export const test = base.extend<{ signedInAs: DemoRole | undefined }, { sessionF
   ],
   storageState: async ({ signedInAs, sessionFor, storageState }, provide) => {
     await provide(signedInAs ? await sessionFor(signedInAs) : storageState);
+  },
+  // Client components get only their route group's messages (lib/i18n/client-messages.ts): a key
+  // the browser cannot resolve is logged by next-intl as MISSING_MESSAGE, and fails the test here.
+  context: async ({ context }, provide) => {
+    const missing: string[] = [];
+    context.on("console", (m) => {
+      if (m.type() === "error" && m.text().includes("MISSING_MESSAGE")) missing.push(m.text());
+    });
+    await provide(context);
+    expect(missing, "messages the browser could not resolve").toEqual([]);
   },
 });

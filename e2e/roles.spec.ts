@@ -52,8 +52,8 @@ test.describe("distributor (wang.fang, also a member)", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Distributor dashboard");
     await expect(page.getByTestId("referral-code")).toHaveText("WANGF8");
     await expect(page.getByText(/\/r\/WANGF8$/)).toBeVisible();
-    // The demo chain: zhang.wei (1) → liu.yang (2) → chen.jing (3).
-    for (const level of [1, 2, 3]) await expect(page.getByText(`Level ${level}`, { exact: true })).toBeVisible();
+    // The team card counts the paid levels (1 and 2 by default): zhang.wei's branch and below.
+    for (const level of [1, 2]) await expect(page.getByText(`Level ${level}`, { exact: true })).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Distributor" }).getByRole("link", { name: "Dashboard" })).toHaveAttribute("aria-current", "page");
   });
 

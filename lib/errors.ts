@@ -24,7 +24,17 @@ export interface FieldError {
   message: string;
 }
 
+// The app can hold more than one copy of this module (instrumentation and the request handlers are
+// bundled separately, and the database handle made by the first is shared on globalThis), so a
+// DomainError thrown by one copy must still be `instanceof DomainError` in another: the class is
+// recognised by a registered symbol, not by identity.
+const DOMAIN_ERROR = Symbol.for("jifen.DomainError");
+
 export class DomainError extends Error {
+  readonly [DOMAIN_ERROR] = true;
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[DOMAIN_ERROR] === true;
+  }
   readonly code: ErrorCode;
   readonly errors: FieldError[];
   /** Values for the localised message (e.g. { needed: 120 }). */

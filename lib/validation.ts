@@ -14,6 +14,17 @@ export const referralCodeField = z
   .toUpperCase()
   .regex(/^[A-Z0-9]{4,12}$/, { error: "validation.referralCode" });
 
+/**
+ * Whether a value sent to Postgres holds a NUL character (U+0000), which Postgres can store neither
+ * in text (a raw NUL) nor in jsonb (the `\u0000` escape that JSON.stringify writes for it). Raw NUL
+ * anywhere; the escape only in JSON text, and only when its backslash is not itself escaped.
+ */
+export function hasNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\u0000") || (/^\s*[[{"]/.test(value) && /(?<!\\)(?:\\\\)*\\u0000/.test(value));
+  if (Array.isArray(value)) return value.some(hasNul);
+  return false;
+}
+
 /** Field → first message key, for forms. */
 export function formErrors(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): Record<string, string> {
   const out: Record<string, string> = {};

@@ -1,11 +1,12 @@
 // npm run maintenance — the housekeeping a deployment runs from cron (e.g. hourly): writes the
 // `expire` entries for lapsed points and the pending → available flip of freed-up commissions, and
-// drops idempotency keys and rate-limit windows that are past their retention. Every step is idempotent and safe on several instances at once.
+// ends expired tier overrides, drops idempotency keys and rate-limit windows that are past their retention. Every step is idempotent and safe on several instances at once.
 import { closeDatabase, handle } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { pruneIdempotencyKeys } from "@/lib/api/idempotency";
 import { sweepReleases } from "@/lib/distribution/sweep-releases";
 import { env } from "@/lib/env";
+import { expireTierOverrides } from "@/lib/members/tier-override";
 import { sweepExpired } from "@/lib/points/sweep-expired";
 import { pruneRateLimits } from "@/lib/rate-limit";
 
@@ -14,6 +15,7 @@ const swept = await sweepExpired({ batchSize: 1000 });
 console.log(`expired ${swept.lots} lots (${swept.points} points)`);
 const released = await sweepReleases({ batchSize: 1000 });
 console.log(`released commissions in ${released.wallets} wallets (${released.cents} cents)`);
+console.log(`tier overrides ended: ${await expireTierOverrides()}`);
 console.log(`idempotency keys pruned: ${JSON.stringify(await pruneIdempotencyKeys())}`);
 await pruneRateLimits();
 console.log("rate-limit windows pruned");

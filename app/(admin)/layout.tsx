@@ -2,6 +2,7 @@ import { headers } from "next/headers";
 import { AppShell } from "@/components/shell/app-shell";
 import { pagePermission } from "@/components/shell/nav";
 import { requirePage } from "@/lib/auth/guard";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 // The admin area. The layout checks the permission of the page being opened (not only admin:view)
 // before anything streams, so an operator opening /admin/api-keys gets a real 403 status.
@@ -9,7 +10,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const actor = await requirePage(pagePermission("admin", (await headers()).get("x-pathname") ?? "/admin"));
   return (
     <AppShell area="admin" actor={actor}>
-      {children}
+      <ClientMessages group="admin">{children}</ClientMessages>
     </AppShell>
   );
 }

@@ -1,7 +1,9 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
+import { cookies } from "next/headers";
 import { signIn } from "@/lib/auth";
+import { decodeReferralCookie, REFERRAL_COOKIE } from "@/lib/distribution/referral-cookie";
 import { isDomainError } from "@/lib/errors";
 import { signUp, signUpSchema } from "@/lib/members/sign-up";
 import { formErrors } from "@/lib/validation";
@@ -38,8 +40,11 @@ export async function signUpAction(_prev: FormState, form: FormData): Promise<Fo
   const values = { email: raw.email!, name: raw.name!, referralCode: raw.referralCode! };
   const parsed = signUpSchema.safeParse(raw);
   if (!parsed.success) return { errors: formErrors(parsed.error.issues), values };
+  // The code the visitor's /r/<code> cookie carries counts as arriving through the link.
+  const linked = decodeReferralCookie((await cookies()).get(REFERRAL_COOKIE)?.value);
+  const referralSource = parsed.data.referralCode && parsed.data.referralCode === linked ? "link" : "code";
   try {
-    await signUp(parsed.data);
+    await signUp({ ...parsed.data, referralSource });
   } catch (e) {
     if (isDomainError(e)) {
       const errors = e.errors.length ? formErrors(e.errors.map((x) => ({ path: [x.path], message: x.message }))) : { form: `errors.${e.code}` };

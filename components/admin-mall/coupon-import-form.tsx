@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { importCodesAction, type CodesState } from "@/app/(admin)/admin/rewards/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ImportReport, resultTone } from "@/components/ui/import-report";
 import { TextAreaField } from "./fields";
 import { FILE_INPUT } from "./image-input";
 
@@ -36,40 +37,18 @@ export function CouponImportForm({ rewardId }: { rewardId: string }) {
         </div>
       </form>
       {report ? (
-        <div className="flex flex-col gap-2" aria-live="polite">
-          <Alert tone={report.imported ? (report.problems.length ? "warn" : "success") : "warn"}>
-            {t("codes.summary", { imported: report.imported, duplicates: report.duplicates, existing: report.existing, invalid: report.invalid })}
-          </Alert>
-          {report.problems.length ? (
-            <div className="max-h-72 overflow-auto rounded-lg border border-border">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">{t("codes.problems")}</caption>
-                <thead className="sticky top-0 bg-surface-2">
-                  <tr>
-                    <th scope="col" className="px-3 py-2">
-                      {t("codes.line")}
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      {t("codes.code")}
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      {t("codes.result")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.problems.map((p) => (
-                    <tr key={p.line} className="border-t border-border">
-                      <td className="tabular px-3 py-1.5">{p.line}</td>
-                      <td className="px-3 py-1.5 font-mono text-xs break-all">{p.code}</td>
-                      <td className={`px-3 py-1.5 ${p.status === "invalid" ? "text-danger" : "text-muted"}`}>{t(`codes.status.${p.status}`)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
-        </div>
+        <ImportReport
+          summary={t("codes.summary", { imported: report.imported, duplicates: report.duplicates, existing: report.existing, invalid: report.invalid })}
+          tone={report.imported && !report.problems.length ? "success" : "warn"}
+          caption={t("codes.problems")}
+          rows={report.problems}
+          rowKey={(p) => p.line}
+          columns={[
+            { header: t("codes.line"), cell: (p) => p.line, className: "tabular" },
+            { header: t("codes.code"), cell: (p) => p.code, className: "font-mono text-xs break-all" },
+            { header: t("codes.result"), cell: (p) => t(`codes.status.${p.status}`), className: (p) => resultTone(p.status, "imported") },
+          ]}
+        />
       ) : null}
     </div>
   );

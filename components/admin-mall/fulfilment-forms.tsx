@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { cancelAction, importShipmentsAction, moveAction, type MoveState, type ShipmentsState } from "@/app/(admin)/admin/fulfilment/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ImportReport, resultTone } from "@/components/ui/import-report";
 import { Field } from "@/components/ui/field";
 import { FILE_INPUT } from "./image-input";
 
@@ -99,40 +100,27 @@ export function ShipmentImportForm() {
       </p>
       {state.error ? <Alert tone="error">{tr(state.error)}</Alert> : null}
       {report ? (
-        <div className="flex flex-col gap-2" aria-live="polite">
-          <Alert tone={report.failed ? "warn" : "success"}>{t("summary", { shipped: report.shipped, skipped: report.skipped, failed: report.failed })}</Alert>
-          <div className="max-h-80 overflow-auto rounded-lg border border-border">
-            <table className="w-full text-left text-sm" data-testid="shipment-report">
-              <caption className="sr-only">{t("report")}</caption>
-              <thead className="sticky top-0 bg-surface-2">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    {t("row")}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t("redemption")}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t("result")}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t("detail")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.rows.map((r) => (
-                  <tr key={r.row} className="border-t border-border">
-                    <td className="tabular px-3 py-1.5">{r.row}</td>
-                    <td className="px-3 py-1.5 font-mono text-xs break-all">{r.redemptionId}</td>
-                    <td className={`px-3 py-1.5 font-medium ${r.status === "error" ? "text-danger" : r.status === "shipped" ? "text-ok" : "text-muted"}`}>{t(`status.${r.status}`)}</td>
-                    <td className="px-3 py-1.5 text-muted">{r.reason ? t(`reasons.${r.reason}`, { from: r.params?.from ? tr(`adminMall.statuses.${r.params.from}`) : "", carrier: String(r.params?.carrier ?? ""), trackingNumber: String(r.params?.trackingNumber ?? "") }) : ""}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
+        <ImportReport
+          summary={t("summary", { shipped: report.shipped, skipped: report.skipped, failed: report.failed })}
+          tone={report.failed ? "warn" : "success"}
+          caption={t("report")}
+          testId="shipment-report"
+          rows={report.rows}
+          rowKey={(r) => r.row}
+          columns={[
+            { header: t("row"), cell: (r) => r.row, className: "tabular" },
+            { header: t("redemption"), cell: (r) => r.redemptionId, className: "font-mono text-xs break-all" },
+            { header: t("result"), cell: (r) => t(`status.${r.status}`), className: (r) => resultTone(r.status, "shipped") },
+            {
+              header: t("detail"),
+              className: "text-muted",
+              cell: (r) =>
+                r.reason
+                  ? t(`reasons.${r.reason}`, { from: r.params?.from ? tr(`adminMall.statuses.${r.params.from}`) : "", carrier: String(r.params?.carrier ?? ""), trackingNumber: String(r.params?.trackingNumber ?? "") })
+                  : "",
+            },
+          ]}
+        />
       ) : null}
     </div>
   );

@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { importOrdersAction, type ImportState } from "@/app/(admin)/admin/orders/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ImportReport, resultTone } from "@/components/ui/import-report";
 
 export function ImportOrdersForm() {
   const t = useTranslations();
@@ -29,32 +30,19 @@ export function ImportOrdersForm() {
       </p>
       {state.error ? <Alert tone="error">{t(state.error)}</Alert> : null}
       {report ? (
-        <div className="flex flex-col gap-2" aria-live="polite">
-          <Alert tone={report.failed ? "warn" : "success"}>{t("adminOrders.importSummary", { imported: report.imported, skipped: report.skipped, failed: report.failed })}</Alert>
-          <div className="max-h-80 overflow-auto rounded-lg border border-border">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t("adminOrders.importReport")}</caption>
-              <thead className="sticky top-0 bg-surface-2">
-                <tr>
-                  <th className="px-3 py-2">{t("adminOrders.row")}</th>
-                  <th className="px-3 py-2">{t("adminOrders.externalId")}</th>
-                  <th className="px-3 py-2">{t("adminOrders.result")}</th>
-                  <th className="px-3 py-2">{t("adminOrders.detail")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.rows.map((r) => (
-                  <tr key={r.row} className="border-t border-border">
-                    <td className="tabular px-3 py-1.5">{r.row}</td>
-                    <td className="px-3 py-1.5">{r.externalId}</td>
-                    <td className={`px-3 py-1.5 font-medium ${r.status === "error" ? "text-danger" : r.status === "imported" ? "text-ok" : "text-muted"}`}>{t(`adminOrders.status.${r.status}`)}</td>
-                    <td className="px-3 py-1.5 text-muted">{r.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
+        <ImportReport
+          summary={t("adminOrders.importSummary", { imported: report.imported, skipped: report.skipped, failed: report.failed })}
+          tone={report.failed ? "warn" : "success"}
+          caption={t("adminOrders.importReport")}
+          rows={report.rows}
+          rowKey={(r) => r.row}
+          columns={[
+            { header: t("adminOrders.row"), cell: (r) => r.row, className: "tabular" },
+            { header: t("adminOrders.externalId"), cell: (r) => r.externalId },
+            { header: t("adminOrders.result"), cell: (r) => t(`adminOrders.status.${r.status}`), className: (r) => resultTone(r.status, "imported") },
+            { header: t("adminOrders.detail"), cell: (r) => r.message, className: "text-muted" },
+          ]}
+        />
       ) : null}
     </div>
   );

@@ -28,6 +28,7 @@ export function AddressForm({ addressId, values, next, cancelHref }: { addressId
   const v = (k: "recipient" | "phone" | "region" | "line" | "postalCode") => state.values?.[k] ?? values?.[k] ?? "";
   return (
     <form action={action} className="flex max-w-lg flex-col gap-4" noValidate data-testid="address-form">
+      {state.errors?.form ? <Alert tone="error">{state.errors.form}</Alert> : null}
       {addressId ? <input type="hidden" name="addressId" value={addressId} /> : null}
       {next ? <input type="hidden" name="next" value={next} /> : null}
       {err("form") ? <Alert tone="error">{err("form")}</Alert> : null}

@@ -93,6 +93,11 @@ function EarningForm() {
           <NumberField path={["checkout", "maxPercentOfGoods"]} suffix="%" hint={t("hints.maxPercentOfGoods")} />
         </div>
       </Section>
+      <Section title={t("sections.manualAdjustments")}>
+        <div className={grid}>
+          <NumberField path={["manualAdjustments", "approvalAbovePoints"]} hint={t("hints.approvalAbovePoints")} />
+        </div>
+      </Section>
     </div>
   );
 }
@@ -314,7 +319,7 @@ function DistributionForm() {
         path={["levels"]}
         addLabel={t("addLevel")}
         itemTitle={(i, item) => t("levelN", { n: i + 1, code: String((item as { code?: unknown })?.code ?? "") })}
-        make={(items) => ({ code: `level-${items.length + 1}`, name: { "zh-CN": "", en: "" }, ratesBps: null })}
+        make={(items) => ({ code: `level-${items.length + 1}`, name: { "zh-CN": "", en: "" }, ratesBps: null, upgrade: null })}
       >
         {(i) => <DistributorLevel i={i} depth={depth} levels={levels} />}
       </ListField>
@@ -336,6 +341,36 @@ function DistributorLevel({ i, depth, levels }: { i: number; depth: number; leve
         {t("ownRates")}
       </label>
       {Array.isArray(rates) ? <LevelRatesField path={[...path, "ratesBps"]} depth={depth} /> : null}
+      {i > 0 ? <LevelUpgradeFields path={[...path, "upgrade"]} upgrade={Array.isArray(levels) ? (levels[i] as { upgrade?: unknown } | undefined)?.upgrade : null} /> : <GroupIssues path={[...path, "upgrade"]} />}
+    </>
+  );
+}
+
+/** Automatic upgrade into this level: optional conditions (empty = not a condition), all must hold. */
+function LevelUpgradeFields({ path, upgrade }: { path: Path; upgrade: unknown }) {
+  const t = useTranslations("rules.editor");
+  const { set } = useEditor();
+  const on = upgrade !== null && upgrade !== undefined;
+  return (
+    <>
+      <label className="flex min-h-11 items-center gap-2 text-sm font-medium">
+        <input
+          type="checkbox"
+          className="size-4"
+          checked={on}
+          onChange={(e) => set(path, e.target.checked ? { minTeamSize: null, minTeamSalesCents: null, minOwnSalesCents: null, periodDays: 30 } : null)}
+        />
+        {t("autoUpgrade")}
+      </label>
+      <GroupIssues path={path} />
+      {on ? (
+        <>
+          <NumberField path={[...path, "minTeamSize"]} nullable hint={t("hints.notCondition")} />
+          <NumberField path={[...path, "minTeamSalesCents"]} nullable hint={t("hints.notCondition")} />
+          <NumberField path={[...path, "minOwnSalesCents"]} nullable hint={t("hints.notCondition")} />
+          <NumberField path={[...path, "periodDays"]} hint={t("hints.upgradePeriod")} />
+        </>
+      ) : null}
     </>
   );
 }

@@ -188,7 +188,7 @@ export function RuleWorkbench(props: WorkbenchProps) {
 
       <PreviewPanel ruleKey={ruleKey} kind={kind} definition={value} tiers={props.tiers} timeZone={props.timeZone} nowLocal={props.nowLocal} inForceVersion={props.inForceVersion} />
 
-      <BacktestPanel ruleKey={ruleKey} definition={value} blocked={issues.length > 0} initial={props.backtest} />
+      {kind !== "action" ? <BacktestPanel ruleKey={ruleKey} definition={value} blocked={issues.length > 0} initial={props.backtest} /> : null}
 
       <PublishPanel
         ruleKey={ruleKey}

@@ -22,6 +22,10 @@ export const users = pgTable(
   (t) => [
     // Emails compare case-insensitively: stored lower-cased, unique.
     uniqueIndex("users_email_uq").on(t.email),
+    // Admin member search (lib/admin-members/search-members.ts): prefix matches in byte order, so
+    // `like 'q%'` and the keyset order are both served by the index whatever the database's collation.
+    index("users_email_prefix_idx").on(sql`(${t.email} collate "C")`, t.id),
+    index("users_name_prefix_idx").on(sql`(lower(${t.name}) collate "C")`, t.id),
   ],
 );
 export type User = typeof users.$inferSelect;

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const distributors = pgTable(
   "distributors",
@@ -10,9 +10,18 @@ export const distributors = pgTable(
     status: text().notNull().default("active"),
     // Set by an admin (risk review): no withdrawal requests while set.
     withdrawalsFrozenAt: timestamp({ withTimezone: true }),
+    // Leaderboard privacy, chosen by the distributor: listed as "anonymous", and/or without amounts.
+    rankAnonymous: boolean().notNull().default(false),
+    rankHideAmounts: boolean().notNull().default(false),
+    // When the level last changed (automatic upgrades only go up; see lib/distribution/levels.ts).
+    levelChangedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex("distributors_code_uq").on(t.code)],
+  (t) => [
+    uniqueIndex("distributors_code_uq").on(t.code),
+    // Admin member search by code prefix, in byte order whatever the database's collation.
+    index("distributors_code_prefix_idx").on(sql`(${t.code} collate "C")`),
+  ],
 );
 export type Distributor = typeof distributors.$inferSelect;
 
@@ -56,6 +65,8 @@ export const commissions = pgTable(
     availableAt: timestamp({ withTimezone: true }).notNull(),
     // When the commission moved from the wallet's pending figure to its available one (null: not yet).
     releasedAt: timestamp({ withTimezone: true }),
+    // An open risk case holds this commission: it does not free up until the case is released.
+    heldByCaseId: uuid(),
     explanation: jsonb().$type<Record<string, unknown>>(),
     ruleVersionIds: uuid().array().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
@@ -63,8 +74,11 @@ export const commissions = pgTable(
   (t) => [
     index("commissions_distributor_idx").on(t.distributorId, t.createdAt.desc()),
     index("commissions_order_idx").on(t.orderId),
+    // Leaderboards and the analytics refresh (commissions since): every commission of a week or month, index-only (all the columns they sum).
+    index("commissions_ranking_idx").on(t.createdAt, t.distributorId, t.level, t.amountCents, t.reversedCents, t.baseCents),
     uniqueIndex("commissions_order_level_uq").on(t.orderId, t.level),
     index("commissions_unreleased_idx").on(t.distributorId, t.availableAt).where(sql`${t.releasedAt} is null and ${t.status} = 'pending'`),
+    index("commissions_held_idx").on(t.heldByCaseId).where(sql`${t.heldByCaseId} is not null`),
     check("commissions_share_of_sale", sql`${t.amountCents} > 0 and ${t.amountCents} <= ${t.baseCents}`),
     check("commissions_reversed", sql`${t.reversedCents} >= 0 and ${t.reversedCents} <= ${t.amountCents}`),
     check("commissions_level", sql`${t.level} between 1 and 3`),
@@ -141,6 +155,7 @@ export const walletEntries = pgTable(
   (t) => [
     index("wallet_entries_distributor_idx").on(t.distributorId, t.createdAt.desc(), t.id.desc()),
     index("wallet_entries_commission_idx").on(t.commissionId),
+    index("wallet_entries_created_idx").on(t.createdAt),
     check("wallet_entries_commission_ref", sql`${t.type} not in ('commission', 'release', 'reversal', 'adjustment') or (${t.commissionId} is not null and ${t.orderId} is not null)`),
     check("wallet_entries_withdrawal_ref", sql`${t.type} in ('commission', 'release', 'reversal', 'adjustment') or ${t.withdrawalId} is not null`),
   ],

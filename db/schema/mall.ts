@@ -93,6 +93,7 @@ export const redemptions = pgTable(
     index("redemptions_member_idx").on(t.memberId, t.createdAt.desc()),
     index("redemptions_reward_idx").on(t.rewardId, t.memberId),
     index("redemptions_status_idx").on(t.status, t.createdAt),
+    index("redemptions_updated_idx").on(t.updatedAt),
     uniqueIndex("redemptions_request_uq").on(t.memberId, t.requestKey),
     check("redemptions_quantity_pos", sql`${t.quantity} > 0`),
   ],

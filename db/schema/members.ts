@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 
@@ -16,12 +17,18 @@ export const members = pgTable(
     birthday: date(),
     profile: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     frozenAt: timestamp({ withTimezone: true }),
+    // Why an admin froze the member (shown on the admin member page; the audit log keeps the history).
+    frozenReason: text(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [
     uniqueIndex("members_external_id_uq").on(t.externalId),
     index("members_referrer_idx").on(t.referrerId),
     index("members_tier_idx").on(t.tierCode),
+    // Admin member search and the analytics refresh (members joined since): newest first with no query; phone numbers by their last digits
+    // (`reverse(phone) like reverse(q) || '%'`), in byte order (collate "C") for the keyset.
+    index("members_created_idx").on(t.createdAt.desc(), t.id.desc()),
+    index("members_phone_suffix_idx").on(sql`(reverse(${t.phone}) collate "C")`, t.id),
   ],
 );
 export type Member = typeof members.$inferSelect;
@@ -38,7 +45,7 @@ export const tierHistory = pgTable(
     ruleVersionId: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [index("tier_history_member_idx").on(t.memberId, t.createdAt)],
+  (t) => [index("tier_history_member_idx").on(t.memberId, t.createdAt), index("tier_history_created_idx").on(t.createdAt)],
 );
 
 // Daily check-ins: one row per member per local day; the streak is carried on the row.

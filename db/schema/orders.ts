@@ -35,6 +35,7 @@ export const orders = pgTable(
     uniqueIndex("orders_external_id_uq").on(t.externalId),
     index("orders_member_idx").on(t.memberId, t.placedAt.desc()),
     index("orders_placed_idx").on(t.placedAt),
+    index("orders_created_idx").on(t.createdAt),
   ],
 );
 export type Order = typeof orders.$inferSelect;
@@ -72,5 +73,5 @@ export const refunds = pgTable(
     pointsRestored: bigint({ mode: "number" }).notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [index("refunds_order_idx").on(t.orderId)],
+  (t) => [index("refunds_order_idx").on(t.orderId), index("refunds_created_idx").on(t.createdAt)],
 );

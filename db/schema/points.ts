@@ -45,6 +45,8 @@ export const pointEntries = pgTable(
   (t) => [
     index("point_entries_member_idx").on(t.memberId, t.createdAt.desc(), t.id.desc()),
     index("point_entries_order_idx").on(t.orderId),
+    // Analytics rollups find the days touched since their last refresh by this.
+    index("point_entries_created_idx").on(t.createdAt),
   ],
 );
 export type PointEntry = typeof pointEntries.$inferSelect;

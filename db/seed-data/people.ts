@@ -56,7 +56,9 @@ const staff = (s: Omit<DemoStaff, "email">): DemoStaff => ({ ...s, email: demoEm
 export const DEMO_ADMIN: DemoStaff = staff({ key: "admin", name: "管理员 Admin", phone: null, birthday: null, locale: "zh-CN", roles: ["admin"] });
 export const DEMO_OPERATOR: DemoStaff = staff({ key: "operator", name: "运营 孙丽", phone: null, birthday: null, locale: "zh-CN", roles: ["operator"] });
 export const DEMO_FINANCE: DemoStaff = staff({ key: "finance", name: "财务 何平", phone: null, birthday: null, locale: "zh-CN", roles: ["finance"] });
-export const DEMO_STAFF: DemoStaff[] = [DEMO_ADMIN, DEMO_OPERATOR, DEMO_FINANCE];
+/** A second full admin: big manual adjustments need an admin other than the one who asked. */
+export const DEMO_SUPERVISOR: DemoStaff = staff({ key: "supervisor", name: "主管 李明", phone: null, birthday: null, locale: "zh-CN", roles: ["admin"] });
+export const DEMO_STAFF: DemoStaff[] = [DEMO_ADMIN, DEMO_OPERATOR, DEMO_FINANCE, DEMO_SUPERVISOR];
 
 // ------------------------------------------------------------ distributor chain and the plain member
 

@@ -9,6 +9,7 @@ import { actions, isPermission, pages, PUBLIC_PAGES, routes } from "./testing/ap
 const PUBLIC_ACTIONS: Record<string, string> = {
   signInAction: "signing in (rate limited per account and IP)",
   signUpAction: "signing up",
+  acceptInviteAction: "using an admin-console invitation (single-use, hashed, expiring token)",
   signOutAction: "ends the caller's own session",
   setLocale: "a preference cookie on the caller's own browser",
   setTheme: "a preference cookie on the caller's own browser",

@@ -5,9 +5,10 @@ import { distributorWallets, users } from "@/db/schema";
 import { DAY_MS, freezeClock } from "@/lib/clock";
 import { ingestOrder } from "@/lib/orders/ingest-order";
 import { refundOrder } from "@/lib/orders/refund-order";
-import { attributedOrders, dashboardSummary, earningsSeries, teamMembers } from "./dashboard";
+import { attributedOrders, dashboardSummary, earningsSeries } from "./dashboard";
 import { getWallet } from "./get-wallet";
 import { sweepReleases } from "./sweep-releases";
+import { teamMembers } from "./team";
 import { newDistributor, newMember, testOrder } from "./testing";
 import { verifyWallets } from "./verify-wallets";
 

@@ -2,9 +2,9 @@
 // the wallet with the dates pending money frees up, earnings over time, attributed orders with the
 // buyer masked, and the team by level. Reads only; every query is bounded by an index on the
 // distributor (commissions_distributor_idx, referral_paths_ancestor_depth_idx).
-import { and, asc, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
 import { db, rowsOf, type Executor } from "@/db/client";
-import { commissions, members, orders, referralPaths, users } from "@/db/schema";
+import { commissions, orders, referralPaths, users } from "@/db/schema";
 import { now as clockNow, DAY_MS } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { localParts, zonedTimeToUtc } from "@/lib/rules/time-zone";
@@ -144,54 +144,5 @@ export async function attributedOrders(
       availableAt: r.c.availableAt.toISOString(),
     })),
     next: rows.length > limit && last ? { createdAt: last.c.createdAt, id: last.c.id } : null,
-  };
-}
-
-export interface TeamMember {
-  memberId: string;
-  name: string;
-  joinedAt: string;
-  orders: number;
-  /** Paid minus refunded, over all their orders. */
-  salesCents: number;
-}
-
-/** One level of the team (1: direct referrals, 2: theirs), newest members first; names masked. */
-export async function teamMembers(
-  distributorId: string,
-  level: 1 | 2,
-  { limit = 20, after, ex = db }: { limit?: number; after?: { joinedAt: Date; id: string }; ex?: Executor } = {},
-): Promise<{ items: TeamMember[]; next: { joinedAt: Date; id: string } | null }> {
-  const rows = await ex
-    .select({ id: members.id, joinedAt: members.createdAt, name: users.name, email: users.email })
-    .from(referralPaths)
-    .innerJoin(members, eq(members.id, referralPaths.descendantId))
-    .leftJoin(users, eq(users.id, members.id))
-    .where(
-      and(
-        eq(referralPaths.ancestorId, distributorId),
-        eq(referralPaths.depth, level),
-        after ? or(lt(members.createdAt, after.joinedAt), and(eq(members.createdAt, after.joinedAt), lt(members.id, after.id))) : undefined,
-      ),
-    )
-    .orderBy(desc(members.createdAt), desc(members.id))
-    .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const ids = page.map((r) => r.id);
-  const sales = ids.length
-    ? await ex
-        .select({ memberId: orders.memberId, n: sql<number>`count(*)::int`, cents: sql<string>`coalesce(sum(${orders.paidCents} - ${orders.refundedCents}), 0)` })
-        .from(orders)
-        .where(inArray(orders.memberId, ids))
-        .groupBy(orders.memberId)
-        .orderBy(asc(orders.memberId))
-    : [];
-  const last = page.at(-1);
-  return {
-    items: page.map((r) => {
-      const s = sales.find((x) => x.memberId === r.id);
-      return { memberId: r.id, name: maskBuyer(r.name, r.email), joinedAt: r.joinedAt.toISOString(), orders: s?.n ?? 0, salesCents: Number(s?.cents ?? 0) };
-    }),
-    next: rows.length > limit && last ? { joinedAt: last.joinedAt, id: last.id } : null,
   };
 }

@@ -1,7 +1,8 @@
-import { and, asc, eq, gt, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { commissions, distributorWallets } from "@/db/schema";
 import { now as clockNow } from "@/lib/clock";
+import { releasable } from "./wallet";
 
 export interface WalletView {
   distributorId: string;
@@ -42,7 +43,7 @@ export async function getWallet(distributorId: string, { ex = db, at = clockNow(
   const [due] = await ex
     .select({ cents: sql<string>`coalesce(sum(${commissions.amountCents} - ${commissions.reversedCents}), 0)` })
     .from(commissions)
-    .where(and(eq(commissions.distributorId, distributorId), isNull(commissions.releasedAt), eq(commissions.status, "pending"), lte(commissions.availableAt, at)));
+    .where(and(releasable(distributorId), lte(commissions.availableAt, at)));
   const cents = Number(due?.cents ?? 0);
   return { ...view, pendingCents: view.pendingCents - cents, availableCents: view.availableCents + cents };
 }
@@ -52,7 +53,7 @@ export async function upcomingReleases(distributorId: string, { ex = db, at = cl
   const rows = await ex
     .select({ availableAt: commissions.availableAt, cents: sql<string>`sum(${commissions.amountCents} - ${commissions.reversedCents})` })
     .from(commissions)
-    .where(and(eq(commissions.distributorId, distributorId), isNull(commissions.releasedAt), eq(commissions.status, "pending"), gt(commissions.availableAt, at)))
+    .where(and(releasable(distributorId), gt(commissions.availableAt, at)))
     .groupBy(commissions.availableAt)
     .orderBy(asc(commissions.availableAt))
     .limit(limit);

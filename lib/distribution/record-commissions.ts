@@ -7,6 +7,7 @@ import { now as clockNow } from "@/lib/clock";
 import { newId } from "@/lib/ids";
 import type { Ruleset } from "@/lib/rules/schema";
 import { calculateCommissions, commissionAvailableAt, commissionStatus, reverseShares, type ChainMember, type CommissionLine } from "./commission-math";
+import { upgradeLevels } from "./levels";
 import { lockWallets, recordCommissions, releaseDue, reverseCommission } from "./wallet";
 
 /** A commission as the Integration API returns it with an order (API.md). */
@@ -67,6 +68,8 @@ export async function recordOrderCommissions(tx: Tx, order: OrderForCommissions,
     createdAt: at,
   }));
   await recordCommissions(tx, written, actor);
+  // Their sales just grew: move up whoever now meets a higher level's conditions (never down).
+  await upgradeLevels(tx, [...shares.map((s) => s.distributorId), order.buyerId], rule.definition.levels, at);
   return written.map((c) => ({
     id: c.id,
     distributorId: c.distributorId,

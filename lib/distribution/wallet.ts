@@ -100,12 +100,19 @@ export async function applyToWallet(
   return w;
 }
 
-/** Keeps nextReleaseAt = the earliest availableAt among the wallet's unreleased commissions. */
-async function refreshNextRelease(tx: Tx, distributorId: string): Promise<void> {
+/**
+ * Unreleased commissions that may free up: pending, not yet released, and not held by an open risk
+ * case (a held commission stays pending whatever its date until the case is released).
+ */
+export const releasable = (distributorId: string) =>
+  and(eq(commissions.distributorId, distributorId), isNull(commissions.releasedAt), eq(commissions.status, "pending"), isNull(commissions.heldByCaseId));
+
+/** Keeps nextReleaseAt = the earliest availableAt among the wallet's releasable commissions. */
+export async function refreshNextRelease(tx: Tx, distributorId: string): Promise<void> {
   const [row] = await tx
     .select({ next: min(commissions.availableAt) })
     .from(commissions)
-    .where(and(eq(commissions.distributorId, distributorId), isNull(commissions.releasedAt), eq(commissions.status, "pending")));
+    .where(releasable(distributorId));
   await tx.update(distributorWallets).set({ nextReleaseAt: row?.next ?? null }).where(eq(distributorWallets.distributorId, distributorId));
 }
 
@@ -119,7 +126,7 @@ export async function releaseDue(tx: Tx, wallet: DistributorWallet, actor: strin
   const released = await tx
     .update(commissions)
     .set({ status: "available", releasedAt: at })
-    .where(and(eq(commissions.distributorId, wallet.distributorId), isNull(commissions.releasedAt), eq(commissions.status, "pending"), lte(commissions.availableAt, at)))
+    .where(and(releasable(wallet.distributorId), lte(commissions.availableAt, at)))
     .returning({ id: commissions.id, orderId: commissions.orderId, amountCents: commissions.amountCents, reversedCents: commissions.reversedCents, availableAt: commissions.availableAt });
   released.sort((a, b) => a.availableAt.getTime() - b.availableAt.getTime() || (a.id < b.id ? -1 : 1));
   let total = 0;
@@ -243,4 +250,50 @@ export async function reverseCommission(
   if (covered > 0) await applyToWallet(tx, c.distributorId, "reversal", { available: -covered }, base, { at });
   if (short > 0) await applyToWallet(tx, c.distributorId, "adjustment", { available: -short, adjustment: -short }, { ...base, reason: "refund after withdrawal" }, { at });
   return { reversedCents: covered, adjustmentCents: short };
+}
+
+// ---------------------------------------------------------------- risk holds
+
+/**
+ * Puts this (locked) wallet's pending, unreleased commissions on hold for a risk case — only the
+ * ones from `buyerId`'s orders when given. Held commissions do not free up (releaseDue, the sweep
+ * and getWallet all skip them) until the hold is lifted. Returns the ids held now.
+ */
+export async function holdCommissions(tx: Tx, distributorId: string, caseId: string, buyerId: string | null): Promise<string[]> {
+  const rows = await tx
+    .update(commissions)
+    .set({ heldByCaseId: caseId })
+    .where(and(releasable(distributorId), buyerId ? eq(commissions.buyerId, buyerId) : undefined))
+    .returning({ id: commissions.id });
+  if (rows.length) await refreshNextRelease(tx, distributorId);
+  return rows.map((r) => r.id);
+}
+
+/** Lifts a case's hold on this (locked) wallet; whatever is past its date frees up at once. Returns the cents released. */
+export async function liftHold(tx: Tx, wallet: DistributorWallet, caseId: string, actor: string, at: Date = clockNow()): Promise<number> {
+  await tx.update(commissions).set({ heldByCaseId: null }).where(and(eq(commissions.distributorId, wallet.distributorId), eq(commissions.heldByCaseId, caseId)));
+  await refreshNextRelease(tx, wallet.distributorId);
+  const [fresh] = await tx.select().from(distributorWallets).where(eq(distributorWallets.distributorId, wallet.distributorId));
+  return releaseDue(tx, fresh!, actor, at);
+}
+
+/**
+ * Cancels the commissions a case holds on this (locked) wallet: what is left of each (amount −
+ * reversed) leaves pending with a `reversal` entry, and the commission is `reversed`. They were
+ * held, so none had been released. Returns the cents cancelled.
+ */
+export async function cancelHeldCommissions(tx: Tx, distributorId: string, caseId: string, refs: { actor: string; reason: string }, at: Date = clockNow()): Promise<number> {
+  const held = await tx
+    .select()
+    .from(commissions)
+    .where(and(eq(commissions.distributorId, distributorId), eq(commissions.heldByCaseId, caseId), isNull(commissions.releasedAt), eq(commissions.status, "pending")));
+  let total = 0;
+  for (const c of held) {
+    const rest = c.amountCents - c.reversedCents;
+    await tx.update(commissions).set({ reversedCents: c.amountCents, status: "reversed" }).where(eq(commissions.id, c.id));
+    if (rest > 0) await applyToWallet(tx, distributorId, "reversal", { pending: -rest }, { actor: refs.actor, commissionId: c.id, orderId: c.orderId, reason: refs.reason }, { at });
+    total += rest;
+  }
+  await refreshNextRelease(tx, distributorId);
+  return total;
 }

@@ -13,14 +13,24 @@ import mall from "@/messages/mall/en.json" with { type: "json" };
 import rulesEditor from "@/messages/rules-editor/en.json" with { type: "json" };
 import rulesEditorZh from "@/messages/rules-editor/zh-CN.json" with { type: "json" };
 import mallZh from "@/messages/mall/zh-CN.json" with { type: "json" };
+import referral from "@/messages/referral/en.json" with { type: "json" };
+import referralZh from "@/messages/referral/zh-CN.json" with { type: "json" };
+import distributorPortal from "@/messages/distributor-portal/en.json" with { type: "json" };
+import distributorPortalZh from "@/messages/distributor-portal/zh-CN.json" with { type: "json" };
+import adminDistribution from "@/messages/admin-distribution/en.json" with { type: "json" };
+import adminDistributionZh from "@/messages/admin-distribution/zh-CN.json" with { type: "json" };
+import adminMembers from "@/messages/admin-members/en.json" with { type: "json" };
+import adminMembersZh from "@/messages/admin-members/zh-CN.json" with { type: "json" };
+import analytics from "@/messages/analytics/en.json" with { type: "json" };
+import analyticsZh from "@/messages/analytics/zh-CN.json" with { type: "json" };
 import type { Locale } from "./locales";
 
 export type Messages = Record<string, unknown>;
 
 /** Per locale, the message files in load order (core first). */
 export const MESSAGE_FILES: Record<Locale, Messages[]> = {
-  en: [core, mall, adminMall, adminConsole, distribution, rulesEditor],
-  "zh-CN": [coreZh, mallZh, adminMallZh, adminConsoleZh, distributionZh, rulesEditorZh],
+  en: [core, mall, adminMall, adminConsole, distribution, rulesEditor, referral, distributorPortal, adminDistribution, adminMembers, analytics],
+  "zh-CN": [coreZh, mallZh, adminMallZh, adminConsoleZh, distributionZh, rulesEditorZh, referralZh, distributorPortalZh, adminDistributionZh, adminMembersZh, analyticsZh],
 };
 
 /** Top-level namespaces defined by more than one file (must be empty). */

@@ -76,6 +76,12 @@ export async function memberRedemption(memberId: string, redemptionId: string, e
   return { ...row, events, coupons };
 }
 
+/** Whether the redemption is the member's own (one primary-key lookup; for the layout's 404 before streaming). */
+export async function isOwnRedemption(memberId: string, redemptionId: string, ex: Executor = db): Promise<boolean> {
+  const [row] = await ex.select({ id: redemptions.id }).from(redemptions).where(and(eq(redemptions.id, redemptionId), eq(redemptions.memberId, memberId)));
+  return Boolean(row);
+}
+
 /** The redemption a confirmation token already made, if any (the confirm page then shows it instead). */
 export async function redemptionByRequestKey(memberId: string, requestKey: string, ex: Executor = db): Promise<string | null> {
   const [row] = await ex

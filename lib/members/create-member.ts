@@ -4,7 +4,8 @@ import { db, type Executor } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { members, users } from "@/db/schema";
 import { now } from "@/lib/clock";
-import { bindReferrer } from "@/lib/distribution/bind-referrer";
+import { referAtSignup } from "@/lib/distribution/referral-attribution";
+import { becomeDistributorNow } from "@/lib/distribution/become-distributor";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { recordEvent } from "@/lib/points/record-event";
@@ -39,8 +40,9 @@ export async function createMember(input: CreateMemberInput, { actor, ex = db }:
       const t = now();
       await tx.insert(users).values({ id, email: input.email, name: input.name ?? "", roles: ["member"], createdAt: t, updatedAt: t });
       await tx.insert(members).values({ id, externalId: input.externalId ?? null, createdAt: t });
-      if (input.referralCode) await bindReferrer(tx, id, input.referralCode);
+      if (input.referralCode) await referAtSignup(tx, id, input.referralCode, { source: "api", actor });
       await recordEvent({ memberId: id, type: "signup" }, { actor, ex: tx });
+      await becomeDistributorNow(id, { ex: tx });
       return memberView(id, tx);
     });
   } catch (e) {

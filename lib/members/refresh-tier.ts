@@ -6,6 +6,7 @@ import { newId } from "@/lib/ids";
 import { findTier, qualifyTier, type TiersRule, type Versioned } from "@/lib/rules";
 import { loadRuleset } from "@/lib/rules/load-ruleset";
 import { tierMetrics } from "./tier-metrics";
+import { endOverride } from "./tier-override";
 
 /**
  * Upgrades a member as soon as they qualify (after an earn). Downgrades only happen at the end of a
@@ -15,8 +16,14 @@ export async function refreshTier(tx: Tx, memberId: string, tiers?: Versioned<Ti
   const at = now();
   const version = tiers ?? (await loadRuleset(at, tx)).tiers;
   const rule = version.definition;
-  const [m] = await tx.select({ tierCode: members.tierCode }).from(members).where(eq(members.id, memberId)).for("update");
+  const [m] = await tx.select({ tierCode: members.tierCode, overrideUntil: members.tierOverrideUntil }).from(members).where(eq(members.id, memberId)).for("update");
   if (!m) return null;
+  // An admin's tier override holds until it expires; after that the tier is decided afresh.
+  if (m.overrideUntil && m.overrideUntil > at) return null;
+  if (m.overrideUntil) {
+    const to = await endOverride(tx, memberId, m.tierCode, "override-expired", version);
+    return to === m.tierCode ? null : { from: m.tierCode, to };
+  }
   const qualified = qualifyTier(rule, await tierMetrics(memberId, at, rule.qualification.windowMonths, tx));
   const current = findTier(rule, m.tierCode);
   const rank = (code: string) => rule.tiers.findIndex((t) => t.code === code);

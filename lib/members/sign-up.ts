@@ -4,7 +4,8 @@ import { db, type Executor } from "@/db/client";
 import { members, users, type Role } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { now } from "@/lib/clock";
-import { bindReferrer } from "@/lib/distribution/bind-referrer";
+import { referAtSignup } from "@/lib/distribution/referral-attribution";
+import { becomeDistributorNow } from "@/lib/distribution/become-distributor";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { recordEvent } from "@/lib/points/record-event";
@@ -15,6 +16,8 @@ export const signUpSchema = z.object({
   password: passwordField,
   name: nameField,
   referralCode: z.union([z.literal("").transform(() => undefined), referralCodeField]).optional(),
+  /** "link" when the code came with the visitor from /r/<code>; typed by hand otherwise. */
+  referralSource: z.enum(["link", "code"]).optional(),
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
@@ -41,9 +44,10 @@ export async function signUp(input: SignUpInput, ex: Executor = db): Promise<{ u
       await tx.insert(users).values({ id: userId, email: input.email, name: input.name, passwordHash, roles: ["member"], createdAt: t, updatedAt: t });
       await tx.insert(members).values({ id: userId, createdAt: t });
     }
-    if (input.referralCode) await bindReferrer(tx, userId, input.referralCode);
+    if (input.referralCode) await referAtSignup(tx, userId, input.referralCode, { source: input.referralSource ?? "code", actor: `user:${userId}` });
     // The welcome bonus (action rule "signup"; capped once per member, so a claim pays nothing twice).
     await recordEvent({ memberId: userId, type: "signup" }, { actor: `user:${userId}`, ex: tx });
+    await becomeDistributorNow(userId, { ex: tx });
     return { userId };
   });
 }

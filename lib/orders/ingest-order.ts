@@ -14,7 +14,11 @@ import { loadRuleset } from "@/lib/rules/load-ruleset";
 import { readRuleUsage, recordRuleUsage } from "@/lib/rules/usage";
 import { refreshTier } from "@/lib/members/refresh-tier";
 import { attributeOrder } from "@/lib/distribution/attribute-order";
+import { lapseExpiredBinding } from "@/lib/distribution/bind-referrer";
+import { liveAttributionCode } from "@/lib/distribution/referral-attribution";
 import { recordOrderCommissions, type OrderCommission } from "@/lib/distribution/record-commissions";
+import { becomeDistributorBySetting } from "@/lib/distribution/become-distributor";
+import { checkOrderRisk } from "@/lib/distribution/risk";
 import { isUniqueViolation } from "@/db/errors";
 import type { CreateOrder } from "./schemas";
 
@@ -57,6 +61,28 @@ async function ingest(tx: Tx, input: CreateOrder, placedAt: Date, actor: string,
   const earning = rules.earning.definition;
   const goodsAfterDiscountCents = input.items.reduce((s, it) => s + it.quantity * it.unitPriceCents - it.discountCents, 0);
 
+  // The upline first: a binding written here (first order, lapse) takes the referral-tree lock,
+  // which every binding takes before the member's balance lock (same order as sign-up).
+  const distribution = rules.distribution.definition;
+  // A binding lapsed by inactivity is written before the upline is read (no-op when permanent).
+  if (distribution.binding.expiryDays !== null) await lapseExpiredBinding(tx, member.id, placedAt, distribution, actor);
+  // The upline with each member's distributor row (commissions need both; one query).
+  const bound = await tx
+    .select({ ancestorId: referralPaths.ancestorId, levelCode: distributors.levelCode, status: distributors.status })
+    .from(referralPaths)
+    .leftJoin(distributors, eq(distributors.memberId, referralPaths.ancestorId))
+    .where(and(eq(referralPaths.descendantId, member.id), lte(referralPaths.depth, 3)))
+    .orderBy(asc(referralPaths.depth));
+  // A buyer without an upline: the order's referral code, else their live link attribution (never
+  // moves anyone who has an upline).
+  const attributedCode = bound.length ? null : (input.referralCode ?? null);
+  const linkCode = bound.length || attributedCode ? null : await liveAttributionCode(tx, member.id, placedAt);
+  const upline = attributedCode
+    ? await attributeOrder(tx, member.id, attributedCode, distribution, { source: "api", actor })
+    : linkCode
+      ? await attributeOrder(tx, member.id, linkCode, distribution, { source: "link", actor })
+      : bound.map((u) => u.ancestorId);
+
   // Points at checkout (积分抵现): validated against the policy, then spent through the ledger.
   const orderId = newId();
   let pointsCashCents = 0;
@@ -94,16 +120,6 @@ async function ingest(tx: Tx, input: CreateOrder, placedAt: Date, actor: string,
   );
   const points = member.frozenAt ? 0 : evaluation.points;
   const paidCents = goodsAfterDiscountCents + input.shippingCents - pointsCashCents;
-
-  // The upline with each member's distributor row (commissions need both; one query).
-  const bound = await tx
-    .select({ ancestorId: referralPaths.ancestorId, levelCode: distributors.levelCode, status: distributors.status })
-    .from(referralPaths)
-    .leftJoin(distributors, eq(distributors.memberId, referralPaths.ancestorId))
-    .where(and(eq(referralPaths.descendantId, member.id), lte(referralPaths.depth, 3)))
-    .orderBy(asc(referralPaths.depth));
-  // A referral code on the order counts only for a buyer without an upline (never moves anyone).
-  const upline = bound.length || !input.referralCode ? bound.map((u) => u.ancestorId) : await attributeOrder(tx, member.id, input.referralCode, rules.distribution.definition);
 
   const at = clockNow();
   const available = availableAfterWindow(placedAt, earning.returnWindowDays);
@@ -180,6 +196,10 @@ async function ingest(tx: Tx, input: CreateOrder, placedAt: Date, actor: string,
     rules,
     actor,
   );
+  // Risk signals about the buyer and the paid upline (shared phone / address): hold and open a case.
+  if (commissions.length) await checkOrderRisk(tx, { orderId, buyerId: member.id, distributorIds: commissions.map((c) => c.distributorId) });
+  // 人人分销 / spend threshold: the buyer becomes a distributor (after this order's commissions).
+  await becomeDistributorBySetting(tx, member.id, rules.distribution.definition.becomeDistributor);
 
   const status = expires && expires.getTime() <= at.getTime() ? "expired" : available.getTime() <= at.getTime() ? "available" : "pending";
   return {

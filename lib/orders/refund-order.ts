@@ -2,6 +2,7 @@
 // proportion, points the member paid with are given back in proportion (to the very lots they came
 // from), commissions are reversed in proportion (lib/distribution), all in one transaction with the
 // order row locked so concurrent refunds add up correctly.
+import { checkRefundRisk } from "@/lib/distribution/risk";
 import { and, eq, sql } from "drizzle-orm";
 import { db, type Executor, type Tx } from "@/db/client";
 import { orderLines, orders, pointAllocations, pointEntries, refunds } from "@/db/schema";
@@ -132,6 +133,8 @@ async function refund(tx: Tx, externalId: string, input: RefundInput, actor: str
   }
   // Same proportion as the points: the money refunded so far over the money paid.
   const reversed = await reverseOrderCommissions(tx, { orderId: order.id, refundId, refundedCents: refundedAfter, paidCents: order.paidCents }, actor);
+  // Refund risk signals (soon after a commission freed up; a high refund rate) while the wallets are locked.
+  if (reversed.length) await checkRefundRisk(tx, { orderId: order.id, refundId });
   const commissionsReversed = reversed.map((r) => ({ commissionId: r.commissionId, amountCents: r.amountCents }));
   return { refundId, refundedCents: amount, pointsReversed, pointsRestored, commissionsReversed };
 }

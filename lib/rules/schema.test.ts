@@ -24,6 +24,7 @@ describe("defaults", () => {
       returnWindowDays: 7,
       expiry: { kind: "rolling", days: 365 },
       checkout: { pointsPerCurrencyUnit: 100, maxPercentOfGoods: 50 },
+      manualAdjustments: { approvalAbovePoints: 10_000 },
     });
   });
 

@@ -87,6 +87,8 @@ export const earningRuleSchema = z.strictObject({
   returnWindowDays: z.int().min(0).max(365).default(7),
   expiry: expiryPolicySchema.default({ kind: "rolling", days: 365 }),
   checkout: checkoutPolicySchema.prefault({}),
+  /** Manual adjustments by an admin: bigger than this (either sign) need a second admin's approval. */
+  manualAdjustments: z.strictObject({ approvalAbovePoints: z.int().min(0).max(1_000_000_000).default(10_000) }).prefault({}),
 });
 export type EarningRule = z.infer<typeof earningRuleSchema>;
 export type EarningRuleInput = z.input<typeof earningRuleSchema>;
@@ -240,6 +242,21 @@ export type ActionRuleInput = z.input<typeof actionRuleSchema>;
 
 const levelRates = z.array(rateBpsSchema).min(1).max(3);
 
+/**
+ * When a distributor moves up to a level automatically (null: only an admin assigns it). Every
+ * condition that is set must hold (and at least one must be set); sales are net of refunds, over
+ * the last `periodDays` days. Team = level-1 and level-2 members; team sales = the earning base of
+ * the orders the distributor earned commission on; own sales = their own orders. Never downgrades.
+ */
+export const levelUpgradeSchema = z
+  .strictObject({
+    minTeamSize: count.min(1).nullable().default(null),
+    minTeamSalesCents: cents.min(1).nullable().default(null),
+    minOwnSalesCents: cents.min(1).nullable().default(null),
+    periodDays: z.int().min(1).max(3650).default(30),
+  });
+export type LevelUpgrade = z.infer<typeof levelUpgradeSchema>;
+
 export const distributionRuleSchema = z
   .strictObject({
     /** Commission levels paid up the referral chain. Never more than 3. */
@@ -289,12 +306,12 @@ export const distributionRuleSchema = z
      * still win over them (most specific to the product wins).
      */
     levels: z
-      .array(z.strictObject({ code: codeSchema, name: localizedTextSchema, ratesBps: levelRates.nullable().default(null) }))
+      .array(z.strictObject({ code: codeSchema, name: localizedTextSchema, ratesBps: levelRates.nullable().default(null), upgrade: levelUpgradeSchema.nullable().default(null) }))
       .min(1)
       .max(20)
       .default([
-        { code: "junior", name: { "zh-CN": "初级分销员", en: "Junior" }, ratesBps: null },
-        { code: "senior", name: { "zh-CN": "高级分销员", en: "Senior" }, ratesBps: null },
+        { code: "junior", name: { "zh-CN": "初级分销员", en: "Junior" }, ratesBps: null, upgrade: null },
+        { code: "senior", name: { "zh-CN": "高级分销员", en: "Senior" }, ratesBps: null, upgrade: null },
       ]),
   })
   .superRefine((d, ctx) => {
@@ -311,6 +328,10 @@ export const distributionRuleSchema = z
     const codes = new Set<string>();
     d.levels.forEach((l, i) => {
       if (l.ratesBps) checkRates(l.ratesBps, ["levels", i, "ratesBps"]);
+      if (l.upgrade && l.upgrade.minTeamSize === null && l.upgrade.minTeamSalesCents === null && l.upgrade.minOwnSalesCents === null) {
+        ctx.addIssue({ code: "custom", path: ["levels", i, "upgrade"], message: "set at least one upgrade condition", params: { reason: "upgrade-empty" } });
+      }
+      if (i === 0 && l.upgrade) ctx.addIssue({ code: "custom", path: ["levels", i, "upgrade"], message: "the first level is where every distributor starts: it has no upgrade conditions", params: { reason: "upgrade-first-level" } });
       if (codes.has(l.code)) ctx.addIssue({ code: "custom", path: ["levels", i, "code"], message: `duplicate level code ${l.code}`, params: { reason: "duplicate-code", code: l.code } });
       codes.add(l.code);
     });

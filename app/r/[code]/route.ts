@@ -1,12 +1,24 @@
 import { NextResponse } from "next/server";
-import { DEFAULT_ATTRIBUTION_DAYS, REFERRAL_COOKIE } from "@/lib/distribution/referral-cookie";
+import { currentUser } from "@/lib/auth/guard";
+import { clientIp } from "@/lib/auth/credentials";
+import { can } from "@/lib/auth/permissions";
+import { encodeReferralCookie, REFERRAL_COOKIE } from "@/lib/distribution/referral-cookie";
+import { recordReferralVisit } from "@/lib/distribution/referral-clicks";
 
-// GET /r/<code> — a distributor's referral link: remember the code, then send the visitor to sign-up.
+// GET /r/<code> — a distributor's referral link: records the click, remembers the distributor for
+// the attribution window, then sends a visitor to sign-up (a signed-in member home). An unknown or
+// disabled code writes nothing and answers a friendly page.
 // Redirects are relative: behind a proxy the request URL a route handler sees is the internal one.
-export async function GET(_request: Request, { params }: { params: Promise<{ code: string }> }) {
-  const code = (await params).code.trim().toUpperCase();
-  if (!/^[A-Z0-9]{4,12}$/.test(code)) return new NextResponse(null, { status: 307, headers: { Location: "/sign-up" } });
-  const res = new NextResponse(null, { status: 307, headers: { Location: `/sign-up?ref=${code}` } });
-  res.cookies.set(REFERRAL_COOKIE, code, { path: "/", maxAge: DEFAULT_ATTRIBUTION_DAYS * 86_400, sameSite: "lax", httpOnly: true });
+export async function GET(request: Request, { params }: { params: Promise<{ code: string }> }) {
+  const user = await currentUser();
+  const visit = await recordReferralVisit({
+    code: (await params).code,
+    ip: clientIp(request.headers),
+    userAgent: request.headers.get("user-agent") ?? "",
+    memberId: user && can(user.roles, "member:use") ? user.userId : null,
+  });
+  if (!visit.ok) return new NextResponse(null, { status: 307, headers: { Location: "/referral/invalid" } });
+  const res = new NextResponse(null, { status: 307, headers: { Location: user ? "/" : `/sign-up?ref=${visit.code}` } });
+  res.cookies.set(REFERRAL_COOKIE, encodeReferralCookie(visit.code), { path: "/", maxAge: visit.windowDays * 86_400, sameSite: "lax", httpOnly: true });
   return res;
 }

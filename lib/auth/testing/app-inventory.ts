@@ -36,6 +36,8 @@ export const PUBLIC_PAGES: Record<string, string> = {
   "/": "the landing page for visitors; a signed-in member gets their home (the page checks)",
   "/sign-in": "signing in",
   "/sign-up": "signing up",
+  "/referral/invalid": "tells a visitor their referral link is unknown or disabled (no data)",
+  "/invite/[token]": "an admin-console invitation: the single-use token in the link is the credential",
   "/bench-static": "a prerendered page with no data: the baseline of npm run bench:pages",
 };
 

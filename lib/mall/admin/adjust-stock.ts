@@ -39,8 +39,10 @@ export async function adjustStock(rewardId: string, input: unknown, staff: Staff
   if (!parsed.success) throw new DomainError("invalid-request", "invalid stock adjustment", { errors: fieldErrors(parsed.error.issues) });
   const change = parsed.data;
   return db.transaction(async (tx) => {
-    const at = now();
     const [reward] = await tx.select({ stock: rewards.stock, couponSource: rewards.couponSource }).from(rewards).where(eq(rewards.id, rewardId)).for("update");
+    // Stamped after the row lock: concurrent adjustments get times in the order they applied, so
+    // the stock history reads in order (stock_after of each row follows the one before it).
+    const at = now();
     if (!reward) throw new DomainError("not-found", "no such reward");
     // A pool's stock is the number of codes in it: it grows only by importing codes.
     if (reward.couponSource === "pool" && (change.mode !== "delta" || change.delta > 0)) {

@@ -70,8 +70,9 @@ export class UsageSimulator {
   constructor(private readonly timeZone: string) {}
 
   read(memberId: string, ruleKeys: readonly string[], at: Date): Record<string, CampaignUsage> {
-    const { day, monthStart } = localDay(at, this.timeZone);
     const out: Record<string, CampaignUsage> = {};
+    if (ruleKeys.length === 0) return out; // no capped campaign in force: no calendar arithmetic
+    const { day, monthStart } = localDay(at, this.timeZone);
     for (const k of ruleKeys) {
       const c = this.perMember.get(`${memberId} ${k}`);
       let memberDay = 0;
@@ -87,6 +88,7 @@ export class UsageSimulator {
   }
 
   record(memberId: string, awards: readonly { ruleKey: string; points: number }[], at: Date): void {
+    if (awards.length === 0) return;
     const { day } = localDay(at, this.timeZone);
     for (const a of awards) {
       const key = `${memberId} ${a.ruleKey}`;
@@ -118,6 +120,9 @@ export interface OrderOutcome {
   commissionCents: number;
 }
 
+/** Commissions depend on the distribution rule and the earning base (earning rule) only. */
+export const affectsCommissions = (kind: RuleKind) => kind === "earning" || kind === "distribution";
+
 const hasCaps = (c: Ruleset["campaigns"][number]) => c.definition.caps.perMemberPerDay !== null || c.definition.caps.perMemberPerMonth !== null || c.definition.caps.budget !== null;
 
 /**
@@ -130,6 +135,7 @@ export function replayOrder(
   usage: UsageSimulator,
   distributor: (memberId: string) => ChainMember["distributor"],
   timeZone: string,
+  { commissions = true }: { commissions?: boolean } = {},
 ): OrderOutcome & { cappedAwards: { ruleKey: string; points: number }[]; evaluation: OrderEvaluation } {
   const capped = rules.campaigns.filter(hasCaps);
   const campaignUsage = usage.read(order.memberId, capped.map((c) => c.ruleKey), order.placedAt);
@@ -140,7 +146,7 @@ export function replayOrder(
     { timeZone, campaignUsage },
   );
   let commissionCents = 0;
-  if (order.upline.length > 0 || rules.distribution.definition.selfPurchase) {
+  if (commissions && (order.upline.length > 0 || rules.distribution.definition.selfPurchase)) {
     const member = (id: string): ChainMember => ({ memberId: id, distributor: distributor(id) });
     const { shares } = calculateCommissions({
       lines: order.lines.map((l, i) => ({ sku: l.sku, category: l.category, baseCents: evaluation.base.items[i]?.baseCents ?? 0 })),

@@ -161,4 +161,15 @@ describe("backtest", () => {
     await expect(startBacktest({ ruleKey: "earning", definition: DRAFT, days: 0 }, admin)).rejects.toMatchObject({ errors: [{ path: "days" }] });
     expect((await db.select().from(backtestRuns).where(eq(backtestRuns.createdBy, admin.userId))).length).toBe(1);
   });
+
+  test("the keyset reads every order once, even orders in the same millisecond (Postgres keeps microseconds)", async () => {
+    freezeClock(END);
+    const admin = await newAdmin("keyset");
+    // Every order of the window at one millisecond, microseconds apart.
+    await db.execute(sql`update orders set placed_at = timestamptz '2026-11-20T01:02:03.004Z' + (random() * 999)::int * interval '1 microsecond' where placed_at >= ${START.toISOString()}::timestamptz`);
+    const run = await startBacktest({ ruleKey: "earning", definition: DRAFT, days: 30 }, admin);
+    const done = await runBacktest(run.id, { batchSize: 7 });
+    expect(done).toMatchObject({ status: "done", processed: run.total });
+    expect((done.results as unknown as BacktestResults).orders).toBe(run.total);
+  });
 });

@@ -12,6 +12,8 @@ export interface RuleOverview {
   kind: RuleKind;
   inForce: { id: string; version: number; effectiveAt: Date; definition: unknown; valid: boolean } | null;
   scheduled: { version: number; effectiveAt: Date }[];
+  /** The next scheduled version's definition when nothing is in force yet (to name the rule). */
+  upcoming: unknown;
   latestVersion: number | null;
   hasDraft: boolean;
 }
@@ -29,15 +31,19 @@ export async function listRules(at: Date, actor: { userId: string }, ex: Executo
   const keys = [...new Set([...byKey.keys(), ...draftKeys])].filter((k) => ruleKindOf(k) !== null);
 
   const inForceIds: string[] = [];
+  const upcomingIds: string[] = [];
   const rows = keys.map((ruleKey) => {
     const vs = byKey.get(ruleKey) ?? [];
     const status = versionStatuses(vs, at);
     const current = vs.find((v) => status.get(v.version) === "in-force") ?? null;
     if (current) inForceIds.push(current.id);
+    const firstScheduled = vs.filter((v) => status.get(v.version) === "scheduled").sort((a, b) => a.effectiveAt.getTime() - b.effectiveAt.getTime())[0];
+    if (!current && firstScheduled) upcomingIds.push(firstScheduled.id);
     return {
       ruleKey,
       kind: ruleKindOf(ruleKey)!,
       current,
+      firstScheduled,
       scheduled: vs
         .filter((v) => status.get(v.version) === "scheduled")
         .sort((a, b) => a.effectiveAt.getTime() - b.effectiveAt.getTime())
@@ -46,15 +52,16 @@ export async function listRules(at: Date, actor: { userId: string }, ex: Executo
       hasDraft: draftKeys.has(ruleKey),
     };
   });
-  const defs = inForceIds.length ? await ex.select({ id: ruleVersions.id, definition: ruleVersions.definition }).from(ruleVersions).where(inArray(ruleVersions.id, inForceIds)) : [];
+  const wanted = [...inForceIds, ...upcomingIds];
+  const defs = wanted.length ? await ex.select({ id: ruleVersions.id, definition: ruleVersions.definition }).from(ruleVersions).where(inArray(ruleVersions.id, wanted)) : [];
   const defById = new Map(defs.map((d) => [d.id, d.definition]));
 
   return rows
-    .map(({ current, ...r }): RuleOverview => {
-      if (!current) return { ...r, inForce: null };
+    .map(({ current, firstScheduled, ...r }): RuleOverview => {
+      if (!current) return { ...r, inForce: null, upcoming: firstScheduled ? (defById.get(firstScheduled.id) ?? null) : null };
       const raw = defById.get(current.id);
       const check = checkDefinition(r.ruleKey, raw);
-      return { ...r, inForce: { id: current.id, version: current.version, effectiveAt: current.effectiveAt, definition: check.ok ? check.definition : raw, valid: check.ok } };
+      return { ...r, upcoming: null, inForce: { id: current.id, version: current.version, effectiveAt: current.effectiveAt, definition: check.ok ? check.definition : raw, valid: check.ok } };
     })
     .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || (a.ruleKey < b.ruleKey ? -1 : a.ruleKey > b.ruleKey ? 1 : 0));
 }

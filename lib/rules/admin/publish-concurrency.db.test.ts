@@ -54,4 +54,16 @@ describe.skipIf(!onPostgres())("concurrent publish (Postgres)", () => {
     expect(rejected).toMatchObject({ code: "conflict", params: { latest: 2, base: 1 } });
     expect(await versions("action.review")).toEqual([1, 2]);
   });
+
+  test("two ambiguous campaigns published at once: one lands, the other is refused naming it", async () => {
+    const [a, b] = [await newAdmin("ca"), await newAdmin("cb")];
+    const campaign = (en: string) => ({ name: { en, "zh-CN": en }, startsAt: "2027-02-01T00:00", endsAt: "2027-02-08T00:00", award: { kind: "multiplier", bps: 20_000 }, stacking: "best-only", priority: 42 });
+    const settled = await Promise.allSettled([
+      publishRule({ ruleKey: "campaign.race-a", definition: campaign("A"), effectiveAt: "now", action: "rule.publish" }, a),
+      publishRule({ ruleKey: "campaign.race-b", definition: campaign("B"), effectiveAt: "now", action: "rule.publish" }, b),
+    ]);
+    expect(settled.filter((s) => s.status === "fulfilled")).toHaveLength(1);
+    const [rejected] = settled.filter((s) => s.status === "rejected").map((s) => s.reason);
+    expect(rejected).toMatchObject({ code: "invalid-request", errors: [{ path: "definition.priority", message: expect.stringMatching(/campaign\.race-[ab]/) }] });
+  });
 });

@@ -3,7 +3,7 @@
 // at once both compute the same next number; the unique (rule_key, version) index lets one through
 // and the other retries — getting the next number, or a conflict when its change was based on a
 // version that is no longer the latest (so nobody overwrites a change they have not seen).
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { db, type Executor, type Tx } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { ruleVersions, type RuleVersion } from "@/db/schema";
@@ -11,6 +11,7 @@ import { audit, type AuditActor } from "@/lib/admin/audit";
 import { now } from "@/lib/clock";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
+import { ruleKindOf } from "../schema";
 import { validateRule } from "./validate-rule";
 
 export interface PublishInput {
@@ -51,6 +52,9 @@ export async function publishVersion(tx: Tx, input: PublishInput, actor: AuditAc
       params: { reason: "effective-in-past" },
     });
   }
+  // Whether a campaign is ambiguous depends on the OTHER campaigns: publishes of campaigns queue on
+  // one lock so two overlapping ones cannot both pass the check at once.
+  if (ruleKindOf(input.ruleKey) === "campaign") await tx.execute(sql`select pg_advisory_xact_lock(hashtext('jifen:rule-publish:campaign'))`);
   const check = await validateRule(input.ruleKey, input.definition, { at, ex: tx });
   if (!check.ok) {
     throw new DomainError("invalid-request", `invalid rule ${input.ruleKey}`, { errors: check.issues.map(({ path, message }) => ({ path, message })) });

@@ -3,14 +3,14 @@
 // evaluator ingestion uses. Totals are written after every batch (progress any instance can show)
 // and the cancel flag is read in the same statement. "before" is also checked against what ingestion
 // actually awarded: a difference (mismatches) says how far the replay can be trusted.
-import { and, asc, eq, gt, gte, inArray, lt, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { backtestRuns, commissions, distributors, members, orderLines, orders, pointEntries, ruleVersions, users, type BacktestRun } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { parseRule } from "../ruleset";
 import { ruleKindOf } from "../schema";
-import { pointsValueCents, replayOrder, RulesetTimeline, UsageSimulator, type BacktestOrder } from "./backtest-math";
+import { affectsCommissions, pointsValueCents, replayOrder, RulesetTimeline, UsageSimulator, type BacktestOrder } from "./backtest-math";
 
 export const BACKTEST_BATCH = 2000;
 
@@ -60,30 +60,24 @@ async function replay(ex: Executor, run: BacktestRun, batchSize: number): Promis
   const tz = env.DEPLOYMENT_TZ;
   const versions = await ex.select({ id: ruleVersions.id, ruleKey: ruleVersions.ruleKey, version: ruleVersions.version, effectiveAt: ruleVersions.effectiveAt, definition: ruleVersions.definition }).from(ruleVersions);
   const draft = parseRule(run.ruleKey, run.definition);
+  // A tiers or campaign draft cannot change commissions: they are counted once (as paid), not replayed.
+  const replayCommissions = affectsCommissions(draft.kind);
   const beforeRules = new RulesetTimeline(versions);
   const afterRules = new RulesetTimeline(versions, { ruleKey: run.ruleKey, kind: ruleKindOf(run.ruleKey)!, definition: draft.definition });
   const simBefore = new UsageSimulator(tz);
   const simAfter = new UsageSimulator(tz);
   const perMember = new Map<string, { before: number; after: number }>();
   const totals = emptyTotals();
-  let cursor: { placedAt: Date; id: string } | null = null;
+  // The next batch is read while the current one is evaluated (database and CPU overlap).
+  let next = fetchBatch(ex, run, null, batchSize);
 
   for (;;) {
-    const batch = await readBatch(ex, run, cursor, batchSize);
+    const { batch, lines, earns, paid, dists, tiers } = await next;
     if (batch.length === 0) break;
-    const ids = batch.map((o) => o.id);
-    const memberIds = [...new Set(batch.map((o) => o.memberId))];
-    const chainIds = [...new Set([...memberIds, ...batch.flatMap((o) => o.upline ?? [])])];
-    const [lines, earns, paid, dists, tiers] = await Promise.all([
-      ex.select().from(orderLines).where(inArray(orderLines.orderId, ids)).orderBy(asc(orderLines.orderId), asc(orderLines.lineNo)),
-      ex
-        .select({ orderId: pointEntries.orderId, tier: sql<string | null>`${pointEntries.explanation}->'tier'->>'code'` })
-        .from(pointEntries)
-        .where(and(inArray(pointEntries.orderId, ids), eq(pointEntries.type, "earn"))),
-      ex.select({ orderId: commissions.orderId, cents: sql<number>`sum(${commissions.amountCents})::bigint` }).from(commissions).where(inArray(commissions.orderId, ids)).groupBy(commissions.orderId),
-      ex.select({ memberId: distributors.memberId, levelCode: distributors.levelCode, status: distributors.status }).from(distributors).where(inArray(distributors.memberId, chainIds)),
-      ex.select({ id: members.id, tierCode: members.tierCode }).from(members).where(inArray(members.id, memberIds)),
-    ]);
+    const last = batch.at(-1)!;
+    const more = batch.length === batchSize;
+    next = more ? fetchBatch(ex, run, { at: last.cursorAt, id: last.id }, batchSize) : Promise.resolve(EMPTY);
+    next.catch(() => {}); // a failure is seen when awaited; a cancelled run never awaits it
     const linesOf = new Map<string, BacktestOrder["lines"]>();
     for (const l of lines) {
       const list = linesOf.get(l.orderId) ?? [];
@@ -110,12 +104,12 @@ async function replay(ex: Executor, run: BacktestRun, batchSize: number): Promis
         upline: o.upline ?? [],
       };
       try {
-        const b = replayOrder(beforeRules.at(o.placedAt), order, simBefore, distributor, tz);
+        const b = replayOrder(beforeRules.at(o.placedAt), order, simBefore, distributor, tz, { commissions: replayCommissions });
         // Nothing awarded although the rules gave points: the member was frozen then; so with the draft.
         const frozen = o.pointsAwarded === 0 && b.points > 0;
         const bp = frozen ? 0 : b.points;
         if (bp > 0) simBefore.record(o.memberId, b.cappedAwards, o.placedAt);
-        const a = replayOrder(afterRules.at(o.placedAt), order, simAfter, distributor, tz);
+        const a = replayOrder(afterRules.at(o.placedAt), order, simAfter, distributor, tz, { commissions: replayCommissions });
         const ap = frozen ? 0 : a.points;
         if (ap > 0) simAfter.record(o.memberId, a.cappedAwards, o.placedAt);
         totals.orders++;
@@ -124,9 +118,10 @@ async function replay(ex: Executor, run: BacktestRun, batchSize: number): Promis
         totals.after += ap;
         if (bp !== o.pointsAwarded) totals.mismatches++;
         if (ap !== bp) totals.changedOrders++;
-        totals.commission.paid += paidOf.get(o.id) ?? 0;
-        totals.commission.before += b.commissionCents;
-        totals.commission.after += a.commissionCents;
+        const paidCents = paidOf.get(o.id) ?? 0;
+        totals.commission.paid += paidCents;
+        totals.commission.before += replayCommissions ? b.commissionCents : paidCents;
+        totals.commission.after += replayCommissions ? a.commissionCents : paidCents;
         const m = perMember.get(o.memberId) ?? { before: 0, after: 0 };
         m.before += bp;
         m.after += ap;
@@ -135,8 +130,6 @@ async function replay(ex: Executor, run: BacktestRun, batchSize: number): Promis
         totals.skipped++;
       }
     }
-    const last = batch.at(-1)!;
-    cursor = { placedAt: last.placedAt, id: last.id };
     const [state] = await ex
       .update(backtestRuns)
       .set({ processed: sql`${backtestRuns.processed} + ${batch.length}`, results: totals as unknown as Record<string, unknown>, updatedAt: now() })
@@ -146,7 +139,7 @@ async function replay(ex: Executor, run: BacktestRun, batchSize: number): Promis
       const [cancelled] = await ex.update(backtestRuns).set({ status: "cancelled", finishedAt: now(), updatedAt: now() }).where(eq(backtestRuns.id, run.id)).returning();
       return cancelled!;
     }
-    if (batch.length < batchSize) break;
+    if (!more) break;
   }
 
   const results = await finalResults(ex, totals, perMember, beforeRules, afterRules, run.toAt);
@@ -158,19 +151,65 @@ async function replay(ex: Executor, run: BacktestRun, batchSize: number): Promis
   return done!;
 }
 
-function readBatch(ex: Executor, run: BacktestRun, c: { placedAt: Date; id: string } | null, size: number) {
+/**
+ * Keyset position: placed_at as Postgres prints it (microseconds; a JS Date would round to
+ * milliseconds and re-read rows sharing that millisecond) and the order id.
+ */
+interface Cursor {
+  at: string;
+  id: string;
+}
+
+function windowAfter(run: BacktestRun, c: Cursor | null) {
+  return and(gte(orders.placedAt, run.fromAt), lt(orders.placedAt, run.toAt), c ? sql`(${orders.placedAt}, ${orders.id}) > (${c.at}::timestamptz, ${c.id}::uuid)` : undefined);
+}
+
+function readBatch(ex: Executor, run: BacktestRun, c: Cursor | null, size: number) {
   return ex
-    .select({ id: orders.id, memberId: orders.memberId, placedAt: orders.placedAt, shippingCents: orders.shippingCents, pointsCashCents: orders.pointsCashCents, pointsAwarded: orders.pointsAwarded, upline: orders.uplineSnapshot })
+    .select({
+      id: orders.id,
+      memberId: orders.memberId,
+      placedAt: orders.placedAt,
+      cursorAt: sql<string>`${orders.placedAt}::text`,
+      shippingCents: orders.shippingCents,
+      pointsCashCents: orders.pointsCashCents,
+      pointsAwarded: orders.pointsAwarded,
+      upline: orders.uplineSnapshot,
+    })
     .from(orders)
-    .where(
-      and(
-        gte(orders.placedAt, run.fromAt),
-        lt(orders.placedAt, run.toAt),
-        c ? or(gt(orders.placedAt, c.placedAt), and(eq(orders.placedAt, c.placedAt), gt(orders.id, c.id))) : undefined,
-      ),
-    )
+    .where(windowAfter(run, c))
     .orderBy(asc(orders.placedAt), asc(orders.id))
     .limit(size);
+}
+
+type Batch = Awaited<ReturnType<typeof fetchBatch>>;
+const EMPTY = { batch: [], lines: [], earns: [], paid: [], dists: [], tiers: [] } as unknown as Batch;
+
+/** A batch of orders and everything the replay needs about them. */
+async function fetchBatch(ex: Executor, run: BacktestRun, cursor: Cursor | null, size: number) {
+  // The related rows are read with the same keyset range (no list of ids to bind), so all six
+  // queries go out at once.
+  const inBatch = batchOrderIds(ex, run, cursor, size);
+  const [batch, lines, earns, paid, dists, tiers] = await Promise.all([
+    readBatch(ex, run, cursor, size),
+    ex.select().from(orderLines).where(inArray(orderLines.orderId, inBatch)).orderBy(asc(orderLines.orderId), asc(orderLines.lineNo)),
+    ex
+      .select({ orderId: pointEntries.orderId, tier: sql<string | null>`${pointEntries.explanation}->'tier'->>'code'` })
+      .from(pointEntries)
+      .where(and(inArray(pointEntries.orderId, inBatch), eq(pointEntries.type, "earn"))),
+    ex.select({ orderId: commissions.orderId, cents: sql<number>`sum(${commissions.amountCents})::bigint` }).from(commissions).where(inArray(commissions.orderId, inBatch)).groupBy(commissions.orderId),
+    ex
+      .select({ memberId: distributors.memberId, levelCode: distributors.levelCode, status: distributors.status })
+      .from(distributors)
+      .where(sql`${distributors.memberId} in (select unnest(array_append(o.upline_snapshot, o.member_id)) from orders o where o.id in ${inBatch})`),
+    ex.select({ id: members.id, tierCode: members.tierCode }).from(members).where(sql`${members.id} in (select o.member_id from orders o where o.id in ${inBatch})`),
+  ]);
+  return { batch, lines, earns, paid, dists, tiers };
+}
+
+/** The ids of the same batch, as a subquery. */
+function batchOrderIds(ex: Executor, run: BacktestRun, c: Cursor | null, size: number) {
+  return ex.select({ id: orders.id }).from(orders).where(windowAfter(run, c)).orderBy(asc(orders.placedAt), asc(orders.id)).limit(size);
 }
 
 const TOP_MEMBERS = 10;

@@ -7,6 +7,7 @@ import { backtestRuns, orders, type BacktestRun } from "@/db/schema";
 import { DAY_MS, now } from "@/lib/clock";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
+import { ruleKindOf } from "../schema";
 import { validateRule } from "./validate-rule";
 
 export const MAX_BACKTEST_DAYS = 365;
@@ -16,6 +17,9 @@ export const BACKTEST_STALE_MS = 2 * 60_000;
 export async function startBacktest(input: { ruleKey: string; definition: unknown; days: number }, actor: { userId: string }, ex: Executor = db): Promise<BacktestRun> {
   const days = z.int().min(1).max(MAX_BACKTEST_DAYS).safeParse(input.days);
   if (!days.success) throw new DomainError("invalid-request", "days must be 1–365", { errors: [{ path: "days", message: `1 to ${MAX_BACKTEST_DAYS}` }] });
+  if (ruleKindOf(input.ruleKey) === "action") {
+    throw new DomainError("invalid-request", "action rules give points for events, not orders: there is nothing to backtest", { errors: [{ path: "ruleKey", message: "not an order rule" }] });
+  }
   const at = now();
   const check = await validateRule(input.ruleKey, input.definition, { at, ex });
   if (!check.ok) throw new DomainError("invalid-request", "the draft has problems", { errors: check.issues.map(({ path, message }) => ({ path, message })) });

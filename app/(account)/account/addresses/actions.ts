@@ -44,6 +44,8 @@ export async function saveAddressAction(_prev: AddressFormState, form: FormData)
         const field = x.path.split(".")[0]!;
         if ((FIELDS as readonly string[]).includes(field)) errors[field] ??= t(field as (typeof FIELDS)[number]);
       }
+      // Refusals that name no field of this form (a NUL character, refused at the database boundary).
+      if (!Object.keys(errors).length) errors.form = e.errors.some((x) => x.message === "validation.nul") ? (await getTranslations("validation"))("nul") : t("generic");
       return { errors, values };
     }
     return { errors: { form: e.code === "conflict" ? t("max", { max: Number(e.params.max ?? 0) }) : e.code === "not-found" ? t("notFound") : t("generic") }, values };

@@ -7,6 +7,7 @@ import { API_SCOPES } from "@/db/schema";
 import { audit } from "@/lib/admin/audit";
 import { createApiKey, revokeApiKey } from "@/lib/admin/api-keys";
 import { requireAction } from "@/lib/auth/guard";
+import { isDomainError } from "@/lib/errors";
 
 export interface CreateKeyState {
   errors?: Record<string, string>;
@@ -23,21 +24,29 @@ export async function createApiKeyAction(_prev: CreateKeyState, form: FormData):
   const actor = await requireAction("admin:api-keys");
   const parsed = createSchema.safeParse({ name: form.get("name"), scopes: form.getAll("scopes") });
   if (!parsed.success) return { errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) };
-  const created = await db.transaction(async (tx) => {
-    const k = await createApiKey({ ...parsed.data, createdBy: actor.userId }, tx);
-    await audit(tx, actor, { action: "api-key.create", targetType: "api-key", targetId: k.id, after: { name: parsed.data.name, scopes: parsed.data.scopes } });
-    return k;
-  });
+  let created: Awaited<ReturnType<typeof createApiKey>>;
+  try {
+    created = await db.transaction(async (tx) => {
+      const k = await createApiKey({ ...parsed.data, createdBy: actor.userId }, tx);
+      await audit(tx, actor, { action: "api-key.create", targetType: "api-key", targetId: k.id, after: { name: parsed.data.name, scopes: parsed.data.scopes } });
+      return k;
+    });
+  } catch (e) {
+    // Refused input (a NUL in the name is refused at the database boundary): shown on the name field.
+    if (isDomainError(e) && e.code === "invalid-request") return { errors: { name: e.errors[0]?.message ?? "errors.invalid-request" } };
+    throw e;
+  }
   revalidatePath("/admin/api-keys");
   return { created: { name: parsed.data.name, secret: created.secret } };
 }
 
 export async function revokeApiKeyAction(form: FormData): Promise<void> {
   const actor = await requireAction("admin:api-keys");
-  const id = z.uuid().parse(form.get("id"));
+  const id = z.uuid().safeParse(form.get("id"));
+  if (!id.success) return; // not a key's id: nothing to revoke
   await db.transaction(async (tx) => {
-    const before = await revokeApiKey(id, tx);
-    await audit(tx, actor, { action: "api-key.revoke", targetType: "api-key", targetId: id, before: { name: before.name, scopes: before.scopes } });
+    const before = await revokeApiKey(id.data, tx);
+    await audit(tx, actor, { action: "api-key.revoke", targetType: "api-key", targetId: id.data, before: { name: before.name, scopes: before.scopes } });
   });
   revalidatePath("/admin/api-keys");
 }

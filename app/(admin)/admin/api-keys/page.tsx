@@ -4,7 +4,7 @@ import { API_SCOPES } from "@/db/schema";
 import { ApiKeyForm } from "@/components/admin/api-key-form";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { DataTable } from "@/components/ui/data-table";
 import { listApiKeys } from "@/lib/admin/api-keys";
 import { requirePage } from "@/lib/auth/guard";
 import { revokeApiKeyAction } from "./actions";
@@ -32,49 +32,36 @@ export default async function ApiKeysPage() {
       </Card>
       <Card>
         <CardTitle className="mb-4">{t("listTitle")}</CardTitle>
-        {keys.length === 0 ? (
-          <EmptyState title={t("empty")} />
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead className="text-muted">
-                <tr>
-                  <th className="py-2 pr-3">{t("name")}</th>
-                  <th className="py-2 pr-3">{t("prefix")}</th>
-                  <th className="py-2 pr-3">{t("scopes")}</th>
-                  <th className="py-2 pr-3">{t("created")}</th>
-                  <th className="py-2 pr-3">{t("lastUsed")}</th>
-                  <th className="py-2">
-                    <span className="sr-only">{t("actions")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {keys.map((k) => (
-                  <tr key={k.id} className="border-t border-border">
-                    <td className="py-2 pr-3 font-medium">{k.name}</td>
-                    <td className="py-2 pr-3 font-mono text-xs">{k.prefix}…</td>
-                    <td className="py-2 pr-3 font-mono text-xs">{k.scopes.join(" ")}</td>
-                    <td className="py-2 pr-3 whitespace-nowrap">{format.dateTime(k.createdAt, { dateStyle: "medium" })}</td>
-                    <td className="py-2 pr-3 whitespace-nowrap">{k.lastUsedAt ? format.relativeTime(k.lastUsedAt) : "—"}</td>
-                    <td className="py-2 text-right">
-                      {k.revokedAt ? (
-                        <span className="text-muted">{t("revokedOn", { date: format.dateTime(k.revokedAt, { dateStyle: "medium" }) })}</span>
-                      ) : (
-                        <form action={revokeApiKeyAction}>
-                          <input type="hidden" name="id" value={k.id} />
-                          <Button type="submit" variant="danger" aria-label={t("revokeNamed", { name: k.name })}>
-                            {t("revoke")}
-                          </Button>
-                        </form>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t("listTitle")}
+          rows={keys}
+          rowKey={(k) => k.id}
+          empty={t("empty")}
+          align="middle"
+          columns={[
+            { header: t("name"), cell: (k) => k.name, className: "font-medium" },
+            { header: t("prefix"), cell: (k) => `${k.prefix}…`, className: "font-mono text-xs" },
+            { header: t("scopes"), cell: (k) => k.scopes.join(" "), className: "font-mono text-xs" },
+            { header: t("created"), cell: (k) => format.dateTime(k.createdAt, { dateStyle: "medium" }), className: "whitespace-nowrap" },
+            { header: t("lastUsed"), cell: (k) => (k.lastUsedAt ? format.relativeTime(k.lastUsedAt) : "—"), className: "whitespace-nowrap" },
+            {
+              header: t("actions"),
+              srOnly: true,
+              className: "text-right",
+              cell: (k) =>
+                k.revokedAt ? (
+                  <span className="text-muted">{t("revokedOn", { date: format.dateTime(k.revokedAt, { dateStyle: "medium" }) })}</span>
+                ) : (
+                  <form action={revokeApiKeyAction}>
+                    <input type="hidden" name="id" value={k.id} />
+                    <Button type="submit" variant="danger" aria-label={t("revokeNamed", { name: k.name })}>
+                      {t("revoke")}
+                    </Button>
+                  </form>
+                ),
+            },
+          ]}
+        />
       </Card>
     </div>
   );

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { DataTable } from "@/components/ui/data-table";
 import { Field } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { auditFilterSchema, auditTargetTypes, changedFields, listAudit } from "@/lib/admin/list-audit";
@@ -55,75 +55,70 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </form>
       </Card>
       <Card>
-        {page.rows.length === 0 ? (
-          <EmptyState title={t("empty")} />
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t("title")}</caption>
-              <thead className="text-muted">
-                <tr>
-                  <th className="py-2 pr-3">{t("when")}</th>
-                  <th className="py-2 pr-3">{t("actor")}</th>
-                  <th className="py-2 pr-3">{t("action")}</th>
-                  <th className="py-2 pr-3">{t("target")}</th>
-                  <th className="py-2">{t("changes")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.rows.map((r) => {
-                  const changes = changedFields(r.before, r.after);
-                  return (
-                    <tr key={r.id} className="border-t border-border align-top">
-                      <td className="py-2 pr-3 whitespace-nowrap">{format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "medium" })}</td>
-                      <td className="py-2 pr-3">{r.actorLabel}</td>
-                      <td className="py-2 pr-3 font-mono text-xs">{r.action}</td>
-                      <td className="py-2 pr-3">
-                        <span className="text-muted">{r.targetType}</span>
-                        {r.targetId ? <span className="block max-w-48 truncate font-mono text-xs" title={r.targetId}>{r.targetId}</span> : null}
-                      </td>
-                      <td className="py-2">
-                        {changes.length === 0 ? (
-                          <span className="text-muted">—</span>
-                        ) : (
-                          <details>
-                            <summary className="cursor-pointer">{t("fieldsChanged", { count: changes.length })}</summary>
-                            <table className="mt-2 text-xs">
-                              <thead className="text-muted">
-                                <tr>
-                                  <th className="pr-2">{t("field")}</th>
-                                  <th className="pr-2">{t("before")}</th>
-                                  <th>{t("after")}</th>
-                                </tr>
-                              </thead>
-                              <tbody>
-                                {changes.map((c) => (
-                                  <tr key={c.field}>
-                                    <td className="pr-2 font-mono">{c.field}</td>
-                                    <td className="max-w-64 pr-2 break-all text-danger">{show(c.before)}</td>
-                                    <td className="max-w-64 break-all text-ok">{show(c.after)}</td>
-                                  </tr>
-                                ))}
-                              </tbody>
-                            </table>
-                          </details>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {olderHref ? (
-          <div className="mt-4">
-            <LinkButton href={olderHref} variant="secondary">
-              {t("older")}
-            </LinkButton>
-          </div>
-        ) : null}
+        <DataTable
+          caption={t("title")}
+          rows={page.rows}
+          rowKey={(r) => r.id}
+          empty={t("empty")}
+          footer={
+            olderHref ? (
+              <div>
+                <LinkButton href={olderHref} variant="secondary">
+                  {t("older")}
+                </LinkButton>
+              </div>
+            ) : null
+          }
+          columns={[
+            { header: t("when"), cell: (r) => format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "medium" }), className: "whitespace-nowrap" },
+            { header: t("actor"), cell: (r) => r.actorLabel },
+            { header: t("action"), cell: (r) => r.action, className: "font-mono text-xs" },
+            {
+              header: t("target"),
+              cell: (r) => (
+                <>
+                  <span className="text-muted">{r.targetType}</span>
+                  {r.targetId ? (
+                    <span className="block max-w-48 truncate font-mono text-xs" title={r.targetId}>
+                      {r.targetId}
+                    </span>
+                  ) : null}
+                </>
+              ),
+            },
+            { header: t("changes"), cell: (r) => <Changes before={r.before} after={r.after} t={t} /> },
+          ]}
+        />
       </Card>
     </div>
+  );
+}
+
+/** An entry's changed fields, folded: field, before (red), after (green). */
+function Changes({ before, after, t }: { before: unknown; after: unknown; t: Awaited<ReturnType<typeof getTranslations<"audit">>> }) {
+  const changes = changedFields(before, after);
+  if (changes.length === 0) return <span className="text-muted">—</span>;
+  return (
+    <details>
+      <summary className="cursor-pointer">{t("fieldsChanged", { count: changes.length })}</summary>
+      <table className="mt-2 text-xs">
+        <thead className="text-muted">
+          <tr>
+            <th className="pr-2">{t("field")}</th>
+            <th className="pr-2">{t("before")}</th>
+            <th>{t("after")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {changes.map((c) => (
+            <tr key={c.field}>
+              <td className="pr-2 font-mono">{c.field}</td>
+              <td className="max-w-64 pr-2 break-all text-danger">{show(c.before)}</td>
+              <td className="max-w-64 break-all text-ok">{show(c.after)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }

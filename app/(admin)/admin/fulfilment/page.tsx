@@ -7,7 +7,7 @@ import { localName } from "@/components/admin-mall/names";
 import { Pagination } from "@/components/admin-mall/pagination";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { REDEMPTION_STATUSES } from "@/db/schema";
 import { requirePage } from "@/lib/auth/guard";
@@ -98,79 +98,67 @@ export default async function FulfilmentPage({ searchParams }: { searchParams: P
       </Card>
 
       <Card>
-        {page.rows.length === 0 ? (
-          <EmptyState title={filtered ? t("fulfilment.noMatch") : t("fulfilment.empty")} />
-        ) : (
-          <div className="flex flex-col gap-4">
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm" data-testid="fulfilment-queue">
-                <caption className="sr-only">{t("fulfilment.title")}</caption>
-                <thead className="text-muted">
-                  <tr>
-                    <th scope="col" className="py-2 pr-3">
-                      {t("fulfilment.placedAt")}
-                    </th>
-                    <th scope="col" className="py-2 pr-3">
-                      {t("fulfilment.reward")}
-                    </th>
-                    <th scope="col" className="py-2 pr-3 text-right">
-                      {t("fulfilment.quantity")}
-                    </th>
-                    <th scope="col" className="py-2 pr-3">
-                      {t("fulfilment.shipTo")}
-                    </th>
-                    <th scope="col" className="py-2 pr-3">
-                      {t("fulfilment.member")}
-                    </th>
-                    <th scope="col" className="py-2">
-                      {t("fulfilment.status")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.rows.map(({ redemption: r, reward, email }) => {
-                    const a = packingAddress(r.shippingAddress);
-                    return (
-                      <tr key={r.id} className="border-t border-border align-top">
-                        <td className="py-2 pr-3 whitespace-nowrap">
-                          <Link href={`/admin/fulfilment/${r.id}`} className="font-medium text-brand underline-offset-2 hover:underline">
-                            {format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" })}
-                          </Link>
-                          <p className="font-mono text-xs text-muted">{r.id.slice(-12)}</p>
-                        </td>
-                        <td className="py-2 pr-3">
-                          {localName(reward, locale)}
-                          <p className="font-mono text-xs text-muted">{reward.sku}</p>
-                        </td>
-                        <td className="tabular py-2 pr-3 text-right">{format.number(r.quantity)}</td>
-                        <td className="max-w-72 py-2 pr-3 break-words">
-                          {a.recipient ? (
-                            <>
-                              {a.recipient} · {a.phone}
-                              <p className="text-xs text-muted">{a.address}</p>
-                            </>
-                          ) : (
-                            <span className="text-muted">{t("fulfilment.noAddress")}</span>
-                          )}
-                        </td>
-                        <td className="py-2 pr-3 break-words">{email}</td>
-                        <td className="py-2">
-                          <Badge tone={STATUS_TONE[r.status]}>{t(`statuses.${r.status}`)}</Badge>
-                          {r.trackingNumber ? (
-                            <p className="mt-1 text-xs text-muted">
-                              {r.carrier} {r.trackingNumber}
-                            </p>
-                          ) : null}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-            <Pagination path="/admin/fulfilment" params={params} page={page.page} pages={page.pages} total={page.total} />
-          </div>
-        )}
+        <DataTable
+          caption={t("fulfilment.title")}
+          testId="fulfilment-queue"
+          rows={page.rows}
+          rowKey={({ redemption }) => redemption.id}
+          empty={filtered ? t("fulfilment.noMatch") : t("fulfilment.empty")}
+          footer={<Pagination path="/admin/fulfilment" params={params} page={page.page} pages={page.pages} total={page.total} />}
+          columns={[
+            {
+              header: t("fulfilment.placedAt"),
+              className: "whitespace-nowrap",
+              cell: ({ redemption: r }) => (
+                <>
+                  <Link href={`/admin/fulfilment/${r.id}`} className="font-medium text-brand underline-offset-2 hover:underline">
+                    {format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                  </Link>
+                  <p className="font-mono text-xs text-muted">{r.id.slice(-12)}</p>
+                </>
+              ),
+            },
+            {
+              header: t("fulfilment.reward"),
+              cell: ({ reward }) => (
+                <>
+                  {localName(reward, locale)}
+                  <p className="font-mono text-xs text-muted">{reward.sku}</p>
+                </>
+              ),
+            },
+            { header: t("fulfilment.quantity"), numeric: true, cell: ({ redemption: r }) => format.number(r.quantity) },
+            {
+              header: t("fulfilment.shipTo"),
+              className: "max-w-72 break-words",
+              cell: ({ redemption: r }) => {
+                const a = packingAddress(r.shippingAddress);
+                return a.recipient ? (
+                  <>
+                    {a.recipient} · {a.phone}
+                    <p className="text-xs text-muted">{a.address}</p>
+                  </>
+                ) : (
+                  <span className="text-muted">{t("fulfilment.noAddress")}</span>
+                );
+              },
+            },
+            { header: t("fulfilment.member"), cell: ({ email }) => email, className: "break-words" },
+            {
+              header: t("fulfilment.status"),
+              cell: ({ redemption: r }) => (
+                <>
+                  <Badge tone={STATUS_TONE[r.status]}>{t(`statuses.${r.status}`)}</Badge>
+                  {r.trackingNumber ? (
+                    <p className="mt-1 text-xs text-muted">
+                      {r.carrier} {r.trackingNumber}
+                    </p>
+                  ) : null}
+                </>
+              ),
+            },
+          ]}
+        />
       </Card>
 
       <Card>

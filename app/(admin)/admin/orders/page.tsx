@@ -6,7 +6,7 @@ import { orders, users } from "@/db/schema";
 import { ImportOrdersForm } from "@/components/admin/import-orders-form";
 import { RecordOrderForm } from "@/components/admin/record-order-form";
 import { Card, CardTitle } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { DataTable } from "@/components/ui/data-table";
 import { requirePage } from "@/lib/auth/guard";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -37,39 +37,30 @@ export default async function AdminOrdersPage() {
       </Card>
       <Card>
         <CardTitle className="mb-4">{t("latest")}</CardTitle>
-        {latest.length === 0 ? (
-          <EmptyState title={t("empty")} />
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead className="text-muted">
-                <tr>
-                  <th className="py-2 pr-3">{t("externalId")}</th>
-                  <th className="py-2 pr-3">{t("member")}</th>
-                  <th className="py-2 pr-3">{t("placedAt")}</th>
-                  <th className="py-2 pr-3 text-right">{t("paid")}</th>
-                  <th className="py-2 pr-3 text-right">{t("points")}</th>
-                  <th className="py-2">{t("source")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {latest.map(({ o, email }) => (
-                  <tr key={o.id} className="border-t border-border">
-                    <td className="py-2 pr-3 font-mono text-xs">{o.externalId}</td>
-                    <td className="py-2 pr-3">{email}</td>
-                    <td className="py-2 pr-3 whitespace-nowrap">{format.dateTime(o.placedAt, { dateStyle: "medium", timeStyle: "short" })}</td>
-                    <td className="tabular py-2 pr-3 text-right">
-                      {yuan(o.paidCents)}
-                      {o.refundedCents > 0 ? <span className="block text-xs text-danger">{t("refunded", { amount: yuan(o.refundedCents) })}</span> : null}
-                    </td>
-                    <td className="tabular py-2 pr-3 text-right">{format.number(o.pointsAwarded - o.pointsReversed)}</td>
-                    <td className="py-2">{t(`sources.${o.source}` as "sources.api")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t("latest")}
+          rows={latest}
+          rowKey={({ o }) => o.id}
+          empty={t("empty")}
+          align="middle"
+          columns={[
+            { header: t("externalId"), cell: ({ o }) => o.externalId, className: "font-mono text-xs" },
+            { header: t("member"), cell: ({ email }) => email },
+            { header: t("placedAt"), cell: ({ o }) => format.dateTime(o.placedAt, { dateStyle: "medium", timeStyle: "short" }), className: "whitespace-nowrap" },
+            {
+              header: t("paid"),
+              numeric: true,
+              cell: ({ o }) => (
+                <>
+                  {yuan(o.paidCents)}
+                  {o.refundedCents > 0 ? <span className="block text-xs text-danger">{t("refunded", { amount: yuan(o.refundedCents) })}</span> : null}
+                </>
+              ),
+            },
+            { header: t("points"), numeric: true, cell: ({ o }) => format.number(o.pointsAwarded - o.pointsReversed) },
+            { header: t("source"), cell: ({ o }) => t(`sources.${o.source}` as "sources.api") },
+          ]}
+        />
       </Card>
     </div>
   );

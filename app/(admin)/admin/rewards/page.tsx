@@ -7,7 +7,7 @@ import { Pagination } from "@/components/admin-mall/pagination";
 import { RewardThumb } from "@/components/admin-mall/reward-thumb";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { REWARD_TYPES } from "@/db/schema";
 import { requirePage } from "@/lib/auth/guard";
@@ -92,78 +92,48 @@ export default async function AdminRewardsPage({ searchParams }: { searchParams:
       </Card>
 
       <Card>
-        {result.rewards.length === 0 ? (
-          <EmptyState title={filtered ? t("rewards.noMatch") : t("rewards.empty")} />
-        ) : (
-          <div className="flex flex-col gap-4">
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">{t("rewards.title")}</caption>
-                <thead className="text-muted">
-                  <tr>
-                    <th scope="col" className="py-2 pr-3">
-                      {t("rewards.name")}
-                    </th>
-                    <th scope="col" className="py-2 pr-3">
-                      {t("fields.sku")}
-                    </th>
-                    <th scope="col" className="py-2 pr-3">
-                      {t("fields.type")}
-                    </th>
-                    <th scope="col" className="py-2 pr-3">
-                      {t("fields.category")}
-                    </th>
-                    <th scope="col" className="py-2 pr-3 text-right">
-                      {t("fields.pointsPrice")}
-                    </th>
-                    <th scope="col" className="py-2 pr-3 text-right">
-                      {t("fields.stock")}
-                    </th>
-                    <th scope="col" className="py-2 pr-3 text-right">
-                      {t("rewards.redeemed")}
-                    </th>
-                    <th scope="col" className="py-2">
-                      {t("rewards.state")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.rewards.map((r) => {
-                    const other = otherName(r, locale);
-                    return (
-                      <tr key={r.id} className="border-t border-border align-middle">
-                        <td className="py-2 pr-3">
-                          <div className="flex items-center gap-3">
-                            <RewardThumb src={r.imageUrl} size={40} />
-                            <div className="min-w-0">
-                              <Link href={`/admin/rewards/${r.id}`} className="font-medium text-brand underline-offset-2 hover:underline">
-                                {localName(r, locale)}
-                              </Link>
-                              {other ? <p className="truncate text-xs text-muted">{other}</p> : null}
-                            </div>
-                          </div>
-                        </td>
-                        <td className="py-2 pr-3 font-mono text-xs whitespace-nowrap">{r.sku}</td>
-                        <td className="py-2 pr-3">{t(`types.${r.type}`)}</td>
-                        <td className="py-2 pr-3">{r.category}</td>
-                        <td className="tabular py-2 pr-3 text-right">{format.number(r.pointsPrice)}</td>
-                        <td className="tabular py-2 pr-3 text-right">{r.stock === null ? t("stock.unlimited") : format.number(r.stock)}</td>
-                        <td className="tabular py-2 pr-3 text-right">{format.number(r.redeemedCount)}</td>
-                        <td className="py-2">
-                          <span className="flex flex-wrap gap-1">
-                            <Badge tone={r.active ? "ok" : "muted"}>{r.active ? t("reward.active") : t("reward.inactive")}</Badge>
-                            {r.flash ? <Badge tone="brand">{t("reward.flash")}</Badge> : null}
-                          </span>
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-            <Pagination path="/admin/rewards" params={filters} page={result.page} pages={result.pages} total={result.total} />
-          </div>
-        )}
+        <DataTable
+          caption={t("rewards.title")}
+          rows={result.rewards}
+          rowKey={(r) => r.id}
+          empty={filtered ? t("rewards.noMatch") : t("rewards.empty")}
+          align="middle"
+          footer={<Pagination path="/admin/rewards" params={filters} page={result.page} pages={result.pages} total={result.total} />}
+          columns={[
+            {
+              header: t("rewards.name"),
+              cell: (r) => {
+                const other = otherName(r, locale);
+                return (
+                  <div className="flex items-center gap-3">
+                    <RewardThumb src={r.imageUrl} size={40} />
+                    <div className="min-w-0">
+                      <Link href={`/admin/rewards/${r.id}`} className="font-medium text-brand underline-offset-2 hover:underline">
+                        {localName(r, locale)}
+                      </Link>
+                      {other ? <p className="truncate text-xs text-muted">{other}</p> : null}
+                    </div>
+                  </div>
+                );
+              },
+            },
+            { header: t("fields.sku"), cell: (r) => r.sku, className: "font-mono text-xs whitespace-nowrap" },
+            { header: t("fields.type"), cell: (r) => t(`types.${r.type}`) },
+            { header: t("fields.category"), cell: (r) => r.category },
+            { header: t("fields.pointsPrice"), numeric: true, cell: (r) => format.number(r.pointsPrice) },
+            { header: t("fields.stock"), numeric: true, cell: (r) => (r.stock === null ? t("stock.unlimited") : format.number(r.stock)) },
+            { header: t("rewards.redeemed"), numeric: true, cell: (r) => format.number(r.redeemedCount) },
+            {
+              header: t("rewards.state"),
+              cell: (r) => (
+                <span className="flex flex-wrap gap-1">
+                  <Badge tone={r.active ? "ok" : "muted"}>{r.active ? t("reward.active") : t("reward.inactive")}</Badge>
+                  {r.flash ? <Badge tone="brand">{t("reward.flash")}</Badge> : null}
+                </span>
+              ),
+            },
+          ]}
+        />
       </Card>
     </div>
   );

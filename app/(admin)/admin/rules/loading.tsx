@@ -1,1 +1,1 @@
-export { PageSkeleton as default } from "@/components/ui/page-skeleton";
+export { RulesListSkeleton as default } from "@/components/rules/skeletons";

@@ -1,0 +1,170 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { ActionForm } from "@/components/admin-distribution/action-form";
+import { readCursor, writeCursor } from "@/components/admin-distribution/keyset";
+import { Badge } from "@/components/admin-mall/badges";
+import { formatMoney } from "@/components/member/money";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePage } from "@/lib/auth/guard";
+import { now } from "@/lib/clock";
+import { listDistributors } from "@/lib/distribution/admin-distributors";
+import { countPendingApplications } from "@/lib/distribution/become-distributor";
+import { loadRuleset } from "@/lib/rules/load-ruleset";
+import { freezeWithdrawalsAction, unfreezeWithdrawalsAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("nav"))("distributors") };
+}
+
+// Distributors: search by code, name or email, filter by level; team (level 1 / 2), direct sales
+// and wallet figures; freeze or unfreeze withdrawals with a reason. Links to applications and compliance.
+export default async function DistributorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePage("admin:members");
+  const sp = await searchParams;
+  const q = typeof sp.q === "string" ? sp.q.slice(0, 100) : undefined;
+  const rules = await loadRuleset(now());
+  const levels = rules.distribution.definition.levels;
+  const level = typeof sp.level === "string" && levels.some((l) => l.code === sp.level) ? sp.level : undefined;
+  const [t, format, locale, pending, page] = await Promise.all([
+    getTranslations("adminDistribution.distributors"),
+    getFormatter(),
+    getLocale(),
+    countPendingApplications(),
+    listDistributors({ q, level, after: readCursor(sp.cursor) }),
+  ]);
+  const money = (c: number) => formatMoney(format, c);
+  const levelName = (code: string) => {
+    const l = levels.find((x) => x.code === code);
+    return l ? (l.name as Record<string, string>)[locale] ?? l.name.en ?? code : code;
+  };
+  const control = "min-h-11 rounded-lg border border-border bg-surface px-3 text-base text-fg";
+  const linkBtn = "inline-flex min-h-11 items-center rounded-lg border border-border px-3 text-sm";
+  const params = new URLSearchParams(Object.entries({ q, level }).filter((e): e is [string, string] => Boolean(e[1])));
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <PageHeader title={t("title")} intro={t("intro")} />
+        <div className="flex flex-wrap gap-2">
+          <Link href="/admin/distributors/applications" className={linkBtn} data-testid="applications-link">
+            {t("applications", { count: pending })}
+          </Link>
+          <Link href="/admin/distributors/compliance" className={linkBtn}>
+            {t("compliance")}
+          </Link>
+        </div>
+      </div>
+
+      <Card>
+        <form role="search" aria-label={t("search")} method="get" className="flex flex-wrap items-end gap-3">
+          <div className="flex flex-col gap-1">
+            <label htmlFor="d-q" className="text-sm font-medium">
+              {t("searchLabel")}
+            </label>
+            <input id="d-q" name="q" type="search" defaultValue={q} className={control} autoComplete="off" />
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="d-level" className="text-sm font-medium">
+              {t("level")}
+            </label>
+            <select id="d-level" name="level" defaultValue={level ?? ""} className={control}>
+              <option value="">{t("anyLevel")}</option>
+              {levels.map((l) => (
+                <option key={l.code} value={l.code}>
+                  {levelName(l.code)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Button type="submit" variant="secondary">
+            {t("apply")}
+          </Button>
+          {q || level ? (
+            <Link href="/admin/distributors" className="inline-flex min-h-11 items-center text-sm font-medium text-brand underline">
+              {t("clear")}
+            </Link>
+          ) : null}
+        </form>
+      </Card>
+
+      <Card>
+        {page.rows.length === 0 ? (
+          <EmptyState title={t("empty")} />
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm" data-testid="distributors">
+              <caption className="sr-only">{t("title")}</caption>
+              <thead className="text-muted">
+                <tr>
+                  <th scope="col" className="py-2 pr-3">{t("distributor")}</th>
+                  <th scope="col" className="py-2 pr-3">{t("level")}</th>
+                  <th scope="col" className="py-2 pr-3 text-right">{t("team")}</th>
+                  <th scope="col" className="py-2 pr-3 text-right">{t("sales")}</th>
+                  <th scope="col" className="py-2 pr-3 text-right">{t("wallet")}</th>
+                  <th scope="col" className="py-2">{t("withdrawals")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.rows.map((d) => (
+                  <tr key={d.memberId} className="border-t border-border align-top" data-testid="distributor-row">
+                    <td className="py-2 pr-3">
+                      <p className="font-mono font-medium">{d.code}</p>
+                      <p>{d.name || "—"}</p>
+                      <p className="text-xs text-muted break-all">{d.email}</p>
+                    </td>
+                    <td className="py-2 pr-3">
+                      {levelName(d.levelCode)}
+                      {d.status !== "active" ? <p className="text-xs text-muted">{d.status}</p> : null}
+                    </td>
+                    <td className="tabular py-2 pr-3 text-right whitespace-nowrap">{t("teamCounts", { l1: d.team1, l2: d.team2 })}</td>
+                    <td className="tabular py-2 pr-3 text-right">{money(d.salesCents)}</td>
+                    <td className="tabular py-2 pr-3 text-right whitespace-nowrap">
+                      <p>{t("available", { amount: money(d.availableCents) })}</p>
+                      <p className="text-muted">{t("pending", { amount: money(d.pendingCents) })}</p>
+                      <p className="text-muted">{t("withdrawing", { amount: money(d.withdrawingCents) })}</p>
+                      <p className="text-muted">{t("withdrawn", { amount: money(d.withdrawnCents) })}</p>
+                    </td>
+                    <td className="py-2 min-w-64">
+                      {d.withdrawalsFrozenAt ? (
+                        <Badge tone="danger">{t("frozenSince", { at: format.dateTime(d.withdrawalsFrozenAt, { dateStyle: "medium" }) })}</Badge>
+                      ) : (
+                        <Badge tone="ok">{t("open")}</Badge>
+                      )}
+                      <p className="mt-1">
+                        <Link className="text-brand underline" href={`/admin/withdrawals?status=requested&distributor=${d.memberId}`}>
+                          {t("viewWithdrawals")}
+                        </Link>
+                      </p>
+                      <details className="mt-2">
+                        <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand">{d.withdrawalsFrozenAt ? t("unfreeze") : t("freeze")}</summary>
+                        <ActionForm
+                          action={d.withdrawalsFrozenAt ? unfreezeWithdrawalsAction : freezeWithdrawalsAction}
+                          hidden={{ id: d.memberId }}
+                          input={{ id: `freeze-${d.memberId}`, name: "reason", label: t("reason"), required: true }}
+                          submit={d.withdrawalsFrozenAt ? t("unfreeze") : t("freeze")}
+                          variant={d.withdrawalsFrozenAt ? "secondary" : "danger"}
+                          testId="freeze-form"
+                        />
+                      </details>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {page.next ? (
+          <div className="mt-4">
+            <Link className={linkBtn} href={`/admin/distributors?${params.toString() ? `${params}&` : ""}cursor=${writeCursor(page.next)}`} rel="next">
+              {t("more")}
+            </Link>
+          </div>
+        ) : null}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import type { ReactNode } from "react";
+import { cn } from "./cn";
+import { EmptyState } from "./empty-state";
+
+export interface Column<T> {
+  /** Header content; `srOnly` keeps it for screen readers only (e.g. an actions column). */
+  header: ReactNode;
+  srOnly?: boolean;
+  cell: (row: T) => ReactNode;
+  /** Numbers align right (tabular figures). */
+  numeric?: boolean;
+  /** Extra classes on the body cells (width caps, wrapping, mono). */
+  className?: string;
+  /** The first column can be the row header (`<th scope="row">`) for screen readers. */
+  rowHeader?: boolean;
+}
+
+/**
+ * The admin list table: a captioned, horizontally scrollable table with one row per item, an
+ * empty state when there is nothing, and an optional footer (pager, "older" link). Pages pass
+ * columns as data so every list looks and reads the same (th scope, caption, alignment).
+ */
+export function DataTable<T>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  empty,
+  footer,
+  testId,
+  align = "top",
+}: {
+  caption: string;
+  columns: Column<T>[];
+  rows: readonly T[];
+  rowKey: (row: T) => string;
+  /** What to say when there are no rows (an EmptyState title, or a whole node). */
+  empty: ReactNode;
+  footer?: ReactNode;
+  testId?: string;
+  align?: "top" | "middle";
+}) {
+  if (rows.length === 0) return typeof empty === "string" ? <EmptyState title={empty} /> : <>{empty}</>;
+  const last = columns.length - 1;
+  const pad = (i: number) => cn("py-2", i < last && "pr-3");
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm" data-testid={testId}>
+          <caption className="sr-only">{caption}</caption>
+          <thead className="text-muted">
+            <tr>
+              {columns.map((c, i) => (
+                <th key={i} scope="col" className={cn(pad(i), c.numeric && "text-right")}>
+                  {c.srOnly ? <span className="sr-only">{c.header}</span> : c.header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={rowKey(row)} className={cn("border-t border-border", align === "top" ? "align-top" : "align-middle")}>
+                {columns.map((c, i) => {
+                  const className = cn(pad(i), c.numeric && "tabular text-right", c.className);
+                  return c.rowHeader ? (
+                    <th key={i} scope="row" className={cn(className, "font-normal")}>
+                      {c.cell(row)}
+                    </th>
+                  ) : (
+                    <td key={i} className={className}>
+                      {c.cell(row)}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {footer}
+    </div>
+  );
+}
