@@ -66,6 +66,28 @@ describe("ledger", () => {
     expect((await verifyLedger()).mismatches).toEqual([]);
   });
 
+  test("points restored into a lot that was already swept expire again at the next sweep", async () => {
+    // Found by the property test on Postgres: the refund of a spend arrives after the lot it came
+    // from expired and was swept. The restored points belong to that expired lot, so they are not
+    // usable; the next sweep must record their expiry instead of leaving them in `remaining` forever.
+    const clock = freezeClock(T0);
+    const m = await newMember();
+    const lot = await db.transaction((tx) => credit(tx, { ...refs, memberId: m, points: 2, type: "earn", availableAt: T0, expiresAt: days(1) }));
+    const spend = await db.transaction((tx) => debit(tx, { ...refs, memberId: m, points: 1, type: "spend", onShortfall: "reject" }));
+    clock.set(days(1));
+    await sweepExpired();
+    await db.transaction((tx) => restore(tx, { ...refs, memberId: m, debitEntryId: spend.entry.id, points: 1 }));
+    expect(await getBalance(m)).toMatchObject({ available: 0, pending: 0 });
+    clock.set(days(3));
+    await sweepExpired();
+    const after = await db.query.pointLots.findFirst({ where: (l, { eq }) => eq(l.id, lot.lotId) });
+    expect(after).toMatchObject({ remaining: 0 });
+    expect(after!.expiredAt).not.toBeNull();
+    const entries = await db.select().from(pointEntries).where(eq(pointEntries.memberId, m));
+    expect(entries.map((e) => [e.type, e.points]).sort()).toEqual([["earn", 2], ["expire", -1], ["expire", -1], ["restore", 1], ["spend", -1]]);
+    expect((await verifyLedger()).mismatches).toEqual([]);
+  });
+
   test("a reversal beyond the balance becomes debt, settled from the next earnings", async () => {
     freezeClock(T0);
     const m = await newMember();

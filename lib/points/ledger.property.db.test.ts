@@ -120,7 +120,15 @@ describe("ledger property", () => {
         }
         expect((await verifyLedger()).mismatches).toEqual([]);
       }),
-      { numRuns: 25 },
+      {
+        numRuns: 25,
+        // Counterexamples found before, replayed on every run: a restore into a lot that expired and
+        // was swept (CI on Postgres, seed -1361461500).
+        examples: [[[
+          { kind: "earn", points: 2, pendingDays: 0, expiryDays: 1 }, { kind: "spend", points: 1 }, { kind: "advance", days: 1 }, { kind: "sweep" },
+          { kind: "restore", which: 0, fraction: 100 }, { kind: "advance", days: 2 }, { kind: "sweep" },
+        ]]],
+      },
     );
   });
 });

@@ -202,7 +202,10 @@ export async function restore(tx: Tx, input: EntryRefs & { memberId: string; deb
   if (left > 0) throw new DomainError("conflict", `cannot restore ${input.points}: only ${input.points - left} left to restore`);
   for (const r of restored) {
     await tx.update(pointAllocations).set({ restored: sql`${pointAllocations.restored} + ${r.points}` }).where(and(eq(pointAllocations.entryId, input.debitEntryId), eq(pointAllocations.lotId, r.lotId)));
-    await tx.update(pointLots).set({ remaining: sql`${pointLots.remaining} + ${r.points}` }).where(eq(pointLots.id, r.lotId));
+    // expiredAt goes back to null: a refilled lot holds points again, and if its expiry has passed
+    // the next sweep must write their `expire` entry (a swept lot is otherwise never looked at again,
+    // and the restored points would sit in `remaining` forever without a record of expiring).
+    await tx.update(pointLots).set({ remaining: sql`${pointLots.remaining} + ${r.points}`, expiredAt: null }).where(eq(pointLots.id, r.lotId));
   }
   // Lots with remaining 0 were not loaded as open: fetch the ones we refilled.
   const refilledIds = restored.map((r) => r.lotId).filter((id) => !state.lots.some((l) => l.id === id));

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { db, rowsOf, type Executor } from "@/db/client";
 
 export interface LedgerMismatch {
-  check: "entries-vs-lots" | "lot-vs-allocations" | "balance-row" | "negative";
+  check: "entries-vs-lots" | "lot-vs-allocations" | "balance-row" | "negative" | "swept-lot-holds-points";
   id: string;
   detail: string;
 }
@@ -13,6 +13,7 @@ export interface LedgerMismatch {
  *  2. per lot: remaining = amount − Σ (allocation.points − allocation.restored)
  *  3. per balance row: stored available/pending = what the lots gave at the row's updatedAt
  *  4. nothing negative (lots, pending, debt) — also enforced by CHECK constraints
+ *  5. a lot the sweep marked expired holds no points (else they would never get their `expire` entry)
  * Each check is one set-based query (a hash join over the tables), so it runs at table-scan speed.
  */
 export async function verifyLedger(ex: Executor = db, limit = 100): Promise<{ mismatches: LedgerMismatch[]; members: number; entries: number; lots: number }> {
@@ -55,6 +56,11 @@ export async function verifyLedger(ex: Executor = db, limit = 100): Promise<{ mi
     union all select member_id::text from point_balances where available < 0 or pending < 0 or debt < 0
     limit ${limit}`)) {
     mismatches.push({ check: "negative", id: r.id, detail: "negative or overfull figure" });
+  }
+
+  for (const r of await q<{ id: string; remaining: string }>(sql`
+    select id::text, remaining from point_lots where expired_at is not null and remaining > 0 limit ${limit}`)) {
+    mismatches.push({ check: "swept-lot-holds-points", id: r.id, detail: `swept lot still holds ${r.remaining} points` });
   }
 
   const [counts] = await q<{ members: string; entries: string; lots: string }>(sql`
