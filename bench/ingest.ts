@@ -2,7 +2,7 @@
 // production build against the machine's Postgres, next to pgbench TPC-B on the same machine in the
 // same run. Prints a table and writes bench/results/ingest-<time>.json. A script, not a test.
 //
-//   BENCH_PG=postgres://postgres@127.0.0.1:5432 npm run bench:ingest -- --seconds 20 --concurrency 32
+//   BENCH_PG=postgres://postgres@127.0.0.1:5432 npm run bench:ingest -- --seconds 20 --concurrency 32 [--profile]
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -51,7 +51,10 @@ if (!existsSync(".next/BUILD_ID")) execFileSync("node_modules/.bin/next", ["buil
 await admin(`create database ${db}`);
 await admin(`create database ${pgbenchDb}`);
 const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `${server}/${db}`, AUTH_SECRET: "bench-secret-0123456789abcdef", SEED_DEMO: "false", BOOTSTRAP_API_KEY: key, API_RATE_LIMIT_PER_MINUTE: "100000000", DB_POOL_MAX: "20", NODE_ENV: "production" };
-const app = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
+// --profile: the app runs under V8's CPU profiler; the .cpuprofile lands in bench/results/profile
+// when it stops (open it in Chrome DevTools, or aggregate self time by package).
+const profileArgs = args.profile ? ["--cpu-prof", "--cpu-prof-dir=bench/results/profile"] : [];
+const app = spawn(process.execPath, [...profileArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
 try {
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${base}/api/health`);
