@@ -2,13 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
+import { refusalKeys } from "@/lib/actions/action-result";
 import { adjustmentSchema, decideAdjustment, decisionSchema, requestAdjustment } from "@/lib/admin-members/adjust-points";
 import { freezeSchema, overrideTier, setFrozen, tierOverrideSchema } from "@/lib/admin-members/member-status";
 import { requireAction } from "@/lib/auth/guard";
 import { DAY_MS } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { parseRuleInstant } from "@/lib/rules";
-import { isDomainError } from "@/lib/errors";
 
 /** What a member-console form shows after submitting: message keys per field ("form" for the rest), or what happened. */
 export interface MemberFormState {
@@ -18,14 +18,17 @@ export interface MemberFormState {
 
 const zodErrors = (e: z.ZodError) => ({ errors: Object.fromEntries(e.issues.map((i) => [String(i.path[0] ?? "form"), i.message.startsWith("adminMembers.") ? i.message : "adminMembers.errors.invalid"])) });
 
-/** A refused use case → a message key: the reason when it has one of its own, else the error code. */
-function refused(e: unknown): MemberFormState {
-  if (!isDomainError(e)) throw e;
-  if (e.code === "unauthorized" || (e.code === "forbidden" && !e.params.reason)) throw e;
-  const field = e.errors[0];
-  if (field?.message.startsWith("adminMembers.")) return { errors: { [field.path]: field.message } };
-  return { errors: { form: `adminMembers.errors.${String(e.params.reason ?? e.code)}` } };
-}
+/**
+ * A refused use case → message keys: the console's own field messages by their field, else the
+ * reason when it has one of its own, else the error code. A bare refusal of access propagates.
+ */
+const refused = (e: unknown): MemberFormState => ({
+  errors: refusalKeys(e, {
+    rethrow: (d) => d.code === "unauthorized" || (d.code === "forbidden" && !d.params.reason),
+    key: (field) => (field.message.startsWith("adminMembers.") ? field.message : null),
+    form: (d) => `adminMembers.errors.${String(d.params.reason ?? d.code)}`,
+  }),
+});
 
 const fields = (form: FormData) => Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
 
