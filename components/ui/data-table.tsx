@@ -6,6 +6,8 @@ export interface Column<T> {
   /** Header content; `srOnly` keeps it for screen readers only (e.g. an actions column). */
   header: ReactNode;
   srOnly?: boolean;
+  /** Extra classes on the header cell (e.g. centred columns of a matrix). */
+  headerClassName?: string;
   cell: (row: T) => ReactNode;
   /** Numbers align right (tabular figures). */
   numeric?: boolean;
@@ -18,7 +20,8 @@ export interface Column<T> {
 /**
  * The admin list table: a captioned, horizontally scrollable table with one row per item, an
  * empty state when there is nothing, and an optional footer (pager, "older" link). Pages pass
- * columns as data so every list looks and reads the same (th scope, caption, alignment).
+ * columns as data so every list looks and reads the same (th scope, caption, alignment); a row's
+ * actions (decision forms, buttons) are a column like any other.
  */
 export function DataTable<T>({
   caption,
@@ -28,6 +31,7 @@ export function DataTable<T>({
   empty,
   footer,
   testId,
+  rowTestId,
   align = "top",
 }: {
   caption: string;
@@ -38,6 +42,8 @@ export function DataTable<T>({
   empty: ReactNode;
   footer?: ReactNode;
   testId?: string;
+  /** data-testid on every body row, so a journey can pick one row by its text. */
+  rowTestId?: string;
   align?: "top" | "middle";
 }) {
   if (rows.length === 0) return typeof empty === "string" ? <EmptyState title={empty} /> : <>{empty}</>;
@@ -51,7 +57,7 @@ export function DataTable<T>({
           <thead className="text-muted">
             <tr>
               {columns.map((c, i) => (
-                <th key={i} scope="col" className={cn(pad(i), c.numeric && "text-right")}>
+                <th key={i} scope="col" className={cn(pad(i), c.numeric && "text-right", c.headerClassName)}>
                   {c.srOnly ? <span className="sr-only">{c.header}</span> : c.header}
                 </th>
               ))}
@@ -59,7 +65,7 @@ export function DataTable<T>({
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={rowKey(row)} className={cn("border-t border-border", align === "top" ? "align-top" : "align-middle")}>
+              <tr key={rowKey(row)} className={cn("border-t border-border", align === "top" ? "align-top" : "align-middle")} data-testid={rowTestId}>
                 {columns.map((c, i) => {
                   const className = cn(pad(i), c.numeric && "tabular text-right", c.className);
                   return c.rowHeader ? (

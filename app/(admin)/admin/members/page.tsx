@@ -3,7 +3,8 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { DataTable } from "@/components/ui/data-table";
+import { KeysetPager } from "@/components/ui/list-nav";
 import { PageHeader } from "@/components/ui/page-header";
 import { memberSearchSchema, SEARCH_FIELDS, searchMembers } from "@/lib/admin-members/search-members";
 import { requirePage } from "@/lib/auth/guard";
@@ -81,50 +82,32 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         <p className="mb-3 text-sm text-muted" aria-live="polite" data-testid="search-field">
           {page.field === "recent" ? t("search.recent") : t("search.searchedBy", { field: t(`search.fields.${page.field}`) })}
         </p>
-        {page.rows.length === 0 ? (
-          <EmptyState title={t("search.empty")} />
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t("search.results")}</caption>
-              <thead className="text-muted">
-                <tr>
-                  <th className="py-2 pr-3">{t("search.cols.member")}</th>
-                  <th className="py-2 pr-3">{t("search.cols.phone")}</th>
-                  <th className="py-2 pr-3">{t("search.cols.code")}</th>
-                  <th className="py-2 pr-3">{t("search.cols.tier")}</th>
-                  <th className="py-2 pr-3 text-right">{t("search.cols.available")}</th>
-                  <th className="py-2 pr-3">{t("search.cols.joined")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.rows.map((r) => (
-                  <tr key={r.id} className="border-t border-border align-top">
-                    <td className="py-2 pr-3">
-                      <Link href={`/admin/members/${r.id}`} className="font-medium text-brand underline underline-offset-2">
-                        {r.name || r.email}
-                      </Link>
-                      <span className="block text-xs text-muted">{r.email}</span>
-                      {r.frozen ? <span className="mt-1 inline-block rounded bg-danger-soft px-1.5 text-xs text-danger">{t("status.frozen")}</span> : null}
-                    </td>
-                    <td className="py-2 pr-3 whitespace-nowrap">{r.phone ?? "—"}</td>
-                    <td className="py-2 pr-3 font-mono text-xs">{r.code ?? "—"}</td>
-                    <td className="py-2 pr-3">{tierName(r.tierCode)}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{format.number(r.available)}</td>
-                    <td className="py-2 pr-3 whitespace-nowrap">{format.dateTime(r.createdAt, { dateStyle: "medium" })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {nextHref ? (
-          <div className="mt-4">
-            <LinkButton href={nextHref} variant="secondary" rel="next">
-              {t("search.more")}
-            </LinkButton>
-          </div>
-        ) : null}
+        <DataTable
+          caption={t("search.results")}
+          rows={page.rows}
+          rowKey={(r) => r.id}
+          empty={t("search.empty")}
+          footer={<KeysetPager next={nextHref ? { href: nextHref, label: t("search.more") } : null} />}
+          columns={[
+            {
+              header: t("search.cols.member"),
+              cell: (r) => (
+                <>
+                  <Link href={`/admin/members/${r.id}`} className="font-medium text-brand underline underline-offset-2">
+                    {r.name || r.email}
+                  </Link>
+                  <span className="block text-xs text-muted">{r.email}</span>
+                  {r.frozen ? <span className="mt-1 inline-block rounded bg-danger-soft px-1.5 text-xs text-danger">{t("status.frozen")}</span> : null}
+                </>
+              ),
+            },
+            { header: t("search.cols.phone"), className: "whitespace-nowrap", cell: (r) => r.phone ?? "—" },
+            { header: t("search.cols.code"), className: "font-mono text-xs", cell: (r) => r.code ?? "—" },
+            { header: t("search.cols.tier"), cell: (r) => tierName(r.tierCode) },
+            { header: t("search.cols.available"), numeric: true, cell: (r) => format.number(r.available) },
+            { header: t("search.cols.joined"), className: "whitespace-nowrap", cell: (r) => format.dateTime(r.createdAt, { dateStyle: "medium" }) },
+          ]}
+        />
       </Card>
     </div>
   );
