@@ -52,10 +52,13 @@ export async function saveAddressAction(_prev: AddressFormState, form: FormData)
               ? "addresses.errors.notFound"
               : "addresses.errors.generic",
     });
-    // This form shows text, not keys (it is rendered without the client messages of other areas).
-    const tr = await getTranslations();
-    const max = isDomainError(e) ? Number(e.params.max ?? 0) : 0;
-    return { errors: Object.fromEntries(Object.entries(keys).map(([k, key]) => [k, tr(key as never, { max })])), values };
+    // This form shows text, not keys: translated here.
+    const tv = await getTranslations("validation");
+    const text = (key: string) => {
+      const k = key.slice("addresses.errors.".length);
+      return key === "validation.nul" ? tv("nul") : k === "max" ? t("max", { max: isDomainError(e) ? Number(e.params.max ?? 0) : 0 }) : t(k as "generic");
+    };
+    return { errors: Object.fromEntries(Object.entries(keys).map(([name, key]) => [name, text(key)])), values };
   }
   redirect(safeNext(form.get("next")) ?? "/account/addresses?saved=1");
 }

@@ -4,6 +4,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
+import { Field, SelectField } from "@/components/ui/field";
 import { KeysetPager } from "@/components/ui/list-nav";
 import { PageHeader } from "@/components/ui/page-header";
 import { memberSearchSchema, SEARCH_FIELDS, searchMembers } from "@/lib/admin-members/search-members";
@@ -30,46 +31,20 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
 
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <PageHeader title={t("search.title")} intro={t("search.intro")} />
-        <LinkButton href="/admin/members/grants" variant="secondary">
-          {t("search.grants")}
-        </LinkButton>
-      </div>
+      <PageHeader
+        title={t("search.title")}
+        intro={t("search.intro")}
+        actions={
+          <LinkButton href="/admin/members/grants" variant="secondary">
+            {t("search.grants")}
+          </LinkButton>
+        }
+      />
       <Card>
         <form method="get" role="search" aria-label={t("search.title")} className="flex flex-col gap-3 sm:flex-row sm:items-end">
-          <div className="flex flex-1 flex-col gap-1">
-            <label htmlFor="f-q" className="text-sm font-medium">
-              {t("search.query")}
-            </label>
-            <input
-              id="f-q"
-              name="q"
-              type="search"
-              defaultValue={search.q ?? ""}
-              placeholder={t("search.placeholder")}
-              aria-describedby="f-q-hint"
-              className="min-h-11 rounded-lg border border-border bg-surface px-3 text-base text-fg placeholder:text-muted"
-            />
-            <p id="f-q-hint" className="text-sm text-muted">
-              {t("search.hint")}
-            </p>
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="f-field" className="text-sm font-medium">
-              {t("search.field")}
-            </label>
-            <select id="f-field" name="field" defaultValue={search.field ?? "auto"} className="min-h-11 rounded-lg border border-border bg-surface px-3 text-base text-fg">
-              {SEARCH_FIELDS.map((f) => (
-                <option key={f} value={f}>
-                  {t(`search.fields.${f}`)}
-                </option>
-              ))}
-            </select>
-            <p className="text-sm text-muted sm:invisible" aria-hidden>
-              &nbsp;
-            </p>
-          </div>
+          <Field id="f-q" name="q" type="search" label={t("search.query")} hint={t("search.hint")} defaultValue={search.q ?? ""} placeholder={t("search.placeholder")} className="flex-1" />
+          {/* Bottom-aligned with the query input, above its hint (sm:pb-7, as the buttons). */}
+          <SelectField id="f-field" name="field" label={t("search.field")} defaultValue={search.field ?? "auto"} options={SEARCH_FIELDS.map((f) => ({ value: f, label: t(`search.fields.${f}`) }))} className="sm:pb-7" />
           <div className="flex gap-2 sm:pb-7">
             <Button type="submit">{t("search.submit")}</Button>
             <LinkButton href="/admin/members" variant="secondary">

@@ -4,8 +4,7 @@ import { ActionForm } from "@/components/admin-distribution/action-form";
 import { readCursor, writeCursor } from "@/components/admin-distribution/keyset";
 import { Badge } from "@/components/admin-mall/badges";
 import { formatMoney } from "@/components/member/money";
-import { Card } from "@/components/ui/card";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTableCard } from "@/components/ui/data-table";
 import { KeysetPager, StatusTabs } from "@/components/ui/list-nav";
 import { PageHeader } from "@/components/ui/page-header";
 import { RISK_CASE_STATUSES, type RiskCaseStatus } from "@/db/schema";
@@ -33,71 +32,69 @@ export default async function RiskPage({ searchParams }: { searchParams: Promise
     <div className="flex flex-col gap-4">
       <PageHeader title={t("title")} intro={t("intro")} />
       <StatusTabs label={t("statusFilter")} tabs={RISK_CASE_STATUSES.map((s) => ({ href: `/admin/risk?status=${s}`, label: t(`statuses.${s}`), current: s === status }))} />
-      <Card>
-        <DataTable
-          caption={t("title")}
-          testId="risk-cases"
-          rowTestId="risk-case"
-          rows={page.rows}
-          rowKey={(r) => r.riskCase.id}
-          empty={t("empty")}
-          footer={<KeysetPager next={page.next ? { href: `/admin/risk?status=${status}&cursor=${writeCursor(page.next)}`, label: t("more") } : null} />}
-          columns={[
-            {
-              header: t("case"),
-              className: "min-w-56",
-              cell: ({ riskCase: c, buyerEmail, heldCount, heldCents }) => (
-                <>
-                  <p className="font-medium">{t(`signals.${c.signal}`, policy)}</p>
-                  <p className="text-muted">{format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" })}</p>
-                  {buyerEmail ? <p className="text-muted break-all">{t("buyer", { email: buyerEmail })}</p> : null}
-                  {c.status === "open" ? <p className="tabular">{t("held", { count: heldCount, amount: money(heldCents) })}</p> : null}
-                </>
+      <DataTableCard
+        caption={t("title")}
+        testId="risk-cases"
+        rowTestId="risk-case"
+        rows={page.rows}
+        rowKey={(r) => r.riskCase.id}
+        empty={t("empty")}
+        footer={<KeysetPager next={page.next ? { href: `/admin/risk?status=${status}&cursor=${writeCursor(page.next)}`, label: t("more") } : null} />}
+        columns={[
+          {
+            header: t("case"),
+            className: "min-w-56",
+            cell: ({ riskCase: c, buyerEmail, heldCount, heldCents }) => (
+              <>
+                <p className="font-medium">{t(`signals.${c.signal}`, policy)}</p>
+                <p className="text-muted">{format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" })}</p>
+                {buyerEmail ? <p className="text-muted break-all">{t("buyer", { email: buyerEmail })}</p> : null}
+                {c.status === "open" ? <p className="tabular">{t("held", { count: heldCount, amount: money(heldCents) })}</p> : null}
+              </>
+            ),
+          },
+          {
+            header: t("distributor"),
+            cell: (r) => (
+              <>
+                <p>
+                  {r.name || "—"} <span className="font-mono">{r.code}</span>
+                </p>
+                <p className="text-muted break-all">{r.email}</p>
+                {r.withdrawalsFrozen ? <p className="text-danger">{t("frozen")}</p> : null}
+              </>
+            ),
+          },
+          {
+            header: t("status"),
+            cell: ({ riskCase: c }) => (
+              <>
+                <Badge tone={TONE[c.status]}>{t(`statuses.${c.status}`)}</Badge>
+                {c.reason ? <p className="mt-1 text-muted">{t("reason", { reason: c.reason })}</p> : null}
+              </>
+            ),
+          },
+          {
+            header: t("decision"),
+            className: "min-w-72",
+            cell: ({ riskCase: c }) =>
+              c.status === "open" ? (
+                <div className="flex flex-col gap-2">
+                  <ActionForm action={decideRiskCaseAction} hidden={{ id: c.id, decision: "release" }} input={{ id: `rel-${c.id}`, name: "reason", label: t("releaseReason"), required: true }} submit={t("release")} testId="release-case" />
+                  <details>
+                    <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand">{t("otherDecisions")}</summary>
+                    <div className="flex flex-col gap-3">
+                      <ActionForm action={decideRiskCaseAction} hidden={{ id: c.id, decision: "cancel" }} input={{ id: `can-${c.id}`, name: "reason", label: t("cancelReason"), required: true }} submit={t("cancel")} variant="danger" testId="cancel-case" />
+                      <ActionForm action={decideRiskCaseAction} hidden={{ id: c.id, decision: "freeze" }} input={{ id: `frz-${c.id}`, name: "reason", label: t("freezeReason"), required: true }} submit={t("freeze")} variant="secondary" testId="freeze-case" />
+                    </div>
+                  </details>
+                </div>
+              ) : (
+                <span className="text-muted">—</span>
               ),
-            },
-            {
-              header: t("distributor"),
-              cell: (r) => (
-                <>
-                  <p>
-                    {r.name || "—"} <span className="font-mono">{r.code}</span>
-                  </p>
-                  <p className="text-muted break-all">{r.email}</p>
-                  {r.withdrawalsFrozen ? <p className="text-danger">{t("frozen")}</p> : null}
-                </>
-              ),
-            },
-            {
-              header: t("status"),
-              cell: ({ riskCase: c }) => (
-                <>
-                  <Badge tone={TONE[c.status]}>{t(`statuses.${c.status}`)}</Badge>
-                  {c.reason ? <p className="mt-1 text-muted">{t("reason", { reason: c.reason })}</p> : null}
-                </>
-              ),
-            },
-            {
-              header: t("decision"),
-              className: "min-w-72",
-              cell: ({ riskCase: c }) =>
-                c.status === "open" ? (
-                  <div className="flex flex-col gap-2">
-                    <ActionForm action={decideRiskCaseAction} hidden={{ id: c.id, decision: "release" }} input={{ id: `rel-${c.id}`, name: "reason", label: t("releaseReason"), required: true }} submit={t("release")} testId="release-case" />
-                    <details>
-                      <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand">{t("otherDecisions")}</summary>
-                      <div className="flex flex-col gap-3">
-                        <ActionForm action={decideRiskCaseAction} hidden={{ id: c.id, decision: "cancel" }} input={{ id: `can-${c.id}`, name: "reason", label: t("cancelReason"), required: true }} submit={t("cancel")} variant="danger" testId="cancel-case" />
-                        <ActionForm action={decideRiskCaseAction} hidden={{ id: c.id, decision: "freeze" }} input={{ id: `frz-${c.id}`, name: "reason", label: t("freezeReason"), required: true }} submit={t("freeze")} variant="secondary" testId="freeze-case" />
-                      </div>
-                    </details>
-                  </div>
-                ) : (
-                  <span className="text-muted">—</span>
-                ),
-            },
-          ]}
-        />
-      </Card>
+          },
+        ]}
+      />
     </div>
   );
 }

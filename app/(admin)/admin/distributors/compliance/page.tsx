@@ -3,7 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { formatMoney } from "@/components/member/money";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTableCard } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/guard";
 import { complianceReport } from "@/lib/distribution/compliance";
@@ -61,22 +61,19 @@ export default async function CompliancePage() {
           </ul>
         )}
       </Card>
-      <Card>
-        <CardTitle className="mb-3">{t("byLevelTitle")}</CardTitle>
-        <DataTable
-          caption={t("byLevelTitle")}
-          testId="commissions-by-level"
-          rows={r.commissionsByLevel}
-          rowKey={(l) => String(l.level)}
-          empty={t("noCommissions")}
-          columns={[
-            { header: t("level"), cell: (l) => t("levelN", { level: l.level }) },
-            { header: t("count"), numeric: true, cell: (l) => format.number(l.count) },
-            { header: t("amount"), numeric: true, cell: (l) => money(l.amountCents) },
-            { header: t("reversed"), numeric: true, cell: (l) => money(l.reversedCents) },
-          ]}
-        />
-      </Card>
+      <DataTableCard
+        title={t("byLevelTitle")}
+        testId="commissions-by-level"
+        rows={r.commissionsByLevel}
+        rowKey={(l) => String(l.level)}
+        empty={t("noCommissions")}
+        columns={[
+          { header: t("level"), cell: (l) => t("levelN", { level: l.level }) },
+          { header: t("count"), numeric: true, cell: (l) => format.number(l.count) },
+          { header: t("amount"), numeric: true, cell: (l) => money(l.amountCents) },
+          { header: t("reversed"), numeric: true, cell: (l) => money(l.reversedCents) },
+        ]}
+      />
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { BindingHistory } from "@/components/referral/binding-history";
 import { RebindForm } from "@/components/referral/rebind-form";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTableCard } from "@/components/ui/data-table";
 import { KeysetPager } from "@/components/ui/list-nav";
 import { PageHeader } from "@/components/ui/page-header";
 import { downlineCounts, memberAdjustments, memberDetail, memberLedger, memberLots, memberTierHistory, uplineChain } from "@/lib/admin-members/member-detail";
@@ -65,12 +65,15 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
 
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <PageHeader title={member.name || member.email} intro={`${member.email} · ${t("member.joined", { date: format.dateTime(member.createdAt, { dateStyle: "medium" }) })}`} />
-        <LinkButton href="/admin/members" variant="secondary">
-          {t("member.back")}
-        </LinkButton>
-      </div>
+      <PageHeader
+        title={member.name || member.email}
+        intro={`${member.email} · ${t("member.joined", { date: format.dateTime(member.createdAt, { dateStyle: "medium" }) })}`}
+        actions={
+          <LinkButton href="/admin/members" variant="secondary">
+            {t("member.back")}
+          </LinkButton>
+        }
+      />
 
       <Card aria-labelledby="profile-h">
         <CardTitle id="profile-h" className="sr-only">
@@ -152,60 +155,52 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
         </Card>
       </div>
 
-      <Card aria-labelledby="lots-h">
-        <CardTitle id="lots-h">{t("lots.title")}</CardTitle>
-        <div className="mt-2">
-          <DataTable
-            caption={t("lots.title")}
-            rows={lots}
-            rowKey={(l) => l.id}
-            empty={<p className="text-sm text-muted">{t("lots.empty")}</p>}
-            align="middle"
-            columns={[
-              { header: t("lots.created"), className: "whitespace-nowrap", cell: (l) => when(l.createdAt) },
-              { header: t("lots.amount"), numeric: true, cell: (l) => n(l.amount) },
-              { header: t("lots.remaining"), numeric: true, cell: (l) => n(l.remaining) },
-              { header: t("lots.availableAt"), className: "whitespace-nowrap", cell: (l) => (l.availableAt > now() ? <span className="text-warn">{when(l.availableAt)}</span> : when(l.availableAt)) },
-              { header: t("lots.expiresAt"), className: "whitespace-nowrap", cell: (l) => (l.expiresAt ? when(l.expiresAt) : t("lots.never")) },
-            ]}
-          />
-        </div>
-      </Card>
+      <DataTableCard
+        title={t("lots.title")}
+        headingId="lots-h"
+        rows={lots}
+        rowKey={(l) => l.id}
+        empty={<p className="text-sm text-muted">{t("lots.empty")}</p>}
+        align="middle"
+        columns={[
+          { header: t("lots.created"), className: "whitespace-nowrap", cell: (l) => when(l.createdAt) },
+          { header: t("lots.amount"), numeric: true, cell: (l) => n(l.amount) },
+          { header: t("lots.remaining"), numeric: true, cell: (l) => n(l.remaining) },
+          { header: t("lots.availableAt"), className: "whitespace-nowrap", cell: (l) => (l.availableAt > now() ? <span className="text-warn">{when(l.availableAt)}</span> : when(l.availableAt)) },
+          { header: t("lots.expiresAt"), className: "whitespace-nowrap", cell: (l) => (l.expiresAt ? when(l.expiresAt) : t("lots.never")) },
+        ]}
+      />
 
-      <Card aria-labelledby="ledger-h">
-        <CardTitle id="ledger-h">{t("ledger.title")}</CardTitle>
-        <div className="mt-2">
-          <DataTable
-            caption={t("ledger.title")}
-            testId="ledger"
-            rows={entries}
-            rowKey={(e) => e.id}
-            empty={t("ledger.empty")}
-            footer={
-              <KeysetPager
-                newest={before ? { href: `/admin/members/${id}`, label: t("ledger.newest") } : null}
-                next={ledger.nextCursor ? { href: `/admin/members/${id}?before=${ledger.nextCursor}`, label: t("ledger.older") } : null}
-              />
-            }
-            columns={[
-              { header: t("ledger.when"), className: "whitespace-nowrap", cell: (e) => when(new Date(e.createdAt)) },
-              {
-                header: t("ledger.what"),
-                cell: (e) => (
-                  <>
-                    <span className="font-medium">{e.title}</span>
-                    <span className="ml-2 text-xs text-muted">{entryT(`types.${e.type}`)}</span>
-                    {e.detail ? <span className="block text-xs text-muted">{e.detail}</span> : null}
-                  </>
-                ),
-              },
-              { header: t("ledger.points"), numeric: true, cell: (e) => <span className={e.points < 0 ? "text-danger" : "text-ok"}>{e.points > 0 ? `+${n(e.points)}` : n(e.points)}</span> },
-              { header: t("ledger.balanceAfter"), numeric: true, cell: (e) => n(e.balanceAfter) },
-              { header: t("ledger.actor"), className: "break-words", cell: (e) => <Actor raw={e.actor} label={actorLabel} /> },
-            ]}
+      <DataTableCard
+        title={t("ledger.title")}
+        headingId="ledger-h"
+        testId="ledger"
+        rows={entries}
+        rowKey={(e) => e.id}
+        empty={t("ledger.empty")}
+        footer={
+          <KeysetPager
+            newest={before ? { href: `/admin/members/${id}`, label: t("ledger.newest") } : null}
+            next={ledger.nextCursor ? { href: `/admin/members/${id}?before=${ledger.nextCursor}`, label: t("ledger.older") } : null}
           />
-        </div>
-      </Card>
+        }
+        columns={[
+          { header: t("ledger.when"), className: "whitespace-nowrap", cell: (e) => when(new Date(e.createdAt)) },
+          {
+            header: t("ledger.what"),
+            cell: (e) => (
+              <>
+                <span className="font-medium">{e.title}</span>
+                <span className="ml-2 text-xs text-muted">{entryT(`types.${e.type}`)}</span>
+                {e.detail ? <span className="block text-xs text-muted">{e.detail}</span> : null}
+              </>
+            ),
+          },
+          { header: t("ledger.points"), numeric: true, cell: (e) => <span className={e.points < 0 ? "text-danger" : "text-ok"}>{e.points > 0 ? `+${n(e.points)}` : n(e.points)}</span> },
+          { header: t("ledger.balanceAfter"), numeric: true, cell: (e) => n(e.balanceAfter) },
+          { header: t("ledger.actor"), className: "break-words", cell: (e) => <Actor raw={e.actor} label={actorLabel} /> },
+        ]}
+      />
 
       <div className="grid gap-4 lg:grid-cols-2">
         <Card aria-labelledby="tiers-h">
