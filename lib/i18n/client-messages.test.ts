@@ -34,6 +34,10 @@ describe("client messages: every namespace a client component uses reaches the b
     // …and the group test above fails when the group does not send it.
     expect(missing(used, CLIENT_MESSAGES.base)).toEqual(expect.arrayContaining([expect.stringMatching(/^adminDistribution /)]));
   });
+  test("an audit action name is not read as a message key", async () => {
+    const { actionKeyNamespaces } = await import("./testing/client-namespaces");
+    expect([...actionKeyNamespaces(`audit(tx, a, { action: "member.tier-override.clear" }); return { done: "adminMembers.tier.set" };`)]).toEqual(["adminMembers"]);
+  });
   test("the detector reads both translator styles", async () => {
     const { clientNamespaces } = await import("./testing/client-namespaces");
     const src = `"use client";\nconst t = useTranslations("mall.confirm");\nconst tr = useTranslations();\ntr("adminOrders.x"); tr(\`status.\${s}\`); tr(state.error);`;

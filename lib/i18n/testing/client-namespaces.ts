@@ -58,7 +58,8 @@ const isServerActions = (src: string) => directive("server").test(src);
  * only real namespaces (an audit action name like "reward.stock.adjust" names none).
  */
 export function actionKeyNamespaces(src: string): Set<string> {
-  return new Set([...src.matchAll(/["'`]([A-Za-z][A-Za-z0-9_]*)\.[A-Za-z0-9_-]+\.[A-Za-z0-9_.${}-]+["'`]/g)].map((m) => m[1]!));
+  // An audit entry's action name ({ action: "member.tier-override.clear" }) is no message key.
+  return new Set([...src.matchAll(/(?<!\baction:\s*)["'`]([A-Za-z][A-Za-z0-9_]*)\.[A-Za-z0-9_-]+\.[A-Za-z0-9_.${}-]+["'`]/g)].map((m) => m[1]!));
 }
 
 /** The top-level namespaces a client file's translators use. */
@@ -103,7 +104,8 @@ export function namespacesUsedBy(entryDirsOrFiles: string[]): Map<string, string
 /** The files rendered outside every route group: the root layout, error pages, /r, /media… */
 export function rootEntries(): string[] {
   return readdirSync(path.join(ROOT, "app"), { withFileTypes: true })
-    .filter((e) => !(e.isDirectory() && (e.name.startsWith("(") || e.name === "api")))
+    // app/actions holds server actions shared by groups: each group's crawl reaches the ones it imports.
+    .filter((e) => !(e.isDirectory() && (e.name.startsWith("(") || e.name === "api" || e.name === "actions")))
     .map((e) => path.join("app", e.name));
 }
 
