@@ -41,14 +41,14 @@ type Staff = Awaited<ReturnType<typeof requireAction>>;
 async function memberAction<S extends z.ZodType>(
   form: FormData,
   schema: S,
-  use: (input: z.output<S>, actor: Staff) => Promise<string>,
+  run: (input: z.output<S>, actor: Staff) => Promise<string>,
   prepare: (raw: Record<string, string>) => Record<string, string> = (raw) => raw,
 ): Promise<MemberFormState> {
   const actor = await requireAction("admin:members");
   const parsed = schema.safeParse(prepare(fields(form)));
   if (!parsed.success) return zodErrors(parsed.error);
   try {
-    return { done: await use(parsed.data, actor) };
+    return { done: await run(parsed.data, actor) };
   } catch (e) {
     return refused(e);
   }
