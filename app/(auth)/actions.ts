@@ -4,7 +4,7 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { cookies } from "next/headers";
 import { signIn } from "@/lib/auth";
 import { decodeReferralCookie, REFERRAL_COOKIE } from "@/lib/distribution/referral-cookie";
-import { isDomainError } from "@/lib/errors";
+import { refusalKeys } from "@/lib/actions/action-result";
 import { signUp, signUpSchema } from "@/lib/members/sign-up";
 import { formErrors } from "@/lib/validation";
 
@@ -46,11 +46,7 @@ export async function signUpAction(_prev: FormState, form: FormData): Promise<Fo
   try {
     await signUp({ ...parsed.data, referralSource });
   } catch (e) {
-    if (isDomainError(e)) {
-      const errors = e.errors.length ? formErrors(e.errors.map((x) => ({ path: [x.path], message: x.message }))) : { form: `errors.${e.code}` };
-      return { errors, values };
-    }
-    throw e;
+    return { errors: refusalKeys(e), values };
   }
   await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/" });
   return {};

@@ -1,9 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { refusalKeys } from "@/lib/actions/action-result";
 import { requireAction } from "@/lib/auth/guard";
 import { adminRebind } from "@/lib/distribution/admin-rebind";
-import { isDomainError } from "@/lib/errors";
 
 export interface RebindState {
   /** Message keys per field ("referralCode", "reason") or "form". */
@@ -20,11 +20,7 @@ export async function rebindMemberAction(_prev: RebindState, form: FormData): Pr
   try {
     await adminRebind({ memberId, ...values }, { userId: staff.userId, email: staff.email });
   } catch (e) {
-    if (!isDomainError(e)) throw e;
-    const errors: Record<string, string> = {};
-    for (const f of e.errors) errors[f.path === "memberId" ? "form" : f.path] ??= f.message;
-    if (!Object.keys(errors).length) errors.form = `errors.${e.code}`;
-    return { errors, values };
+    return { errors: refusalKeys(e, { fields: (path) => (path === "memberId" ? "form" : path) }), values };
   }
   revalidatePath(`/admin/members/${memberId}`);
   return { done: true };

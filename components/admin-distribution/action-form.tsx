@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "./action-state";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
@@ -47,11 +47,9 @@ export function ActionForm({
           error={state.fieldError ? tr(state.fieldError) : undefined}
         />
       ) : null}
-      <div>
-        <Button type="submit" variant={variant} disabled={pending}>
-          {pending ? tr("common.working") : submit}
-        </Button>
-      </div>
+      <SubmitButton pending={pending} variant={variant}>
+        {submit}
+      </SubmitButton>
       {state.error ? <Alert tone="error">{tr(state.error)}</Alert> : state.done ? <Alert tone="success">{tr(state.done)}</Alert> : null}
     </form>
   );

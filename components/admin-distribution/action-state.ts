@@ -1,4 +1,5 @@
 // What an admin-distribution server action returns: message keys (translated by the form), never text.
+import { firstRefusal } from "@/lib/actions/action-result";
 import type { DomainError } from "@/lib/errors";
 
 export interface ActionState {
@@ -13,11 +14,13 @@ export interface ActionState {
 // Reasons the use cases give in DomainError params that have their own message.
 const REASONS = new Set(["frozen", "negative-wallet", "already-distributor", "already-pending", "mode-everyone", "mode-threshold", "not-a-member"]);
 
-/** A refusal → message keys: field errors keep their key, known reasons get theirs, else the code's. */
-export function actionError(e: DomainError): ActionState {
-  const field = e.errors[0];
-  if (field) return { fieldError: field.message.includes(".") ? field.message : `errors.${e.code}` };
+const reasonKey = (e: DomainError) => {
   const reason = e.params.reason;
-  if (typeof reason === "string" && REASONS.has(reason)) return { error: `adminDistribution.reasons.${reason}` };
-  return { error: `errors.${e.code}` };
+  return typeof reason === "string" && REASONS.has(reason) ? `adminDistribution.reasons.${reason}` : undefined;
+};
+
+/** A refusal → message keys: field errors keep their key, known reasons get theirs, else the code's. Rethrows anything else. */
+export function actionError(e: unknown): ActionState {
+  const { key, field } = firstRefusal(e, { form: reasonKey });
+  return field ? { fieldError: key } : { error: key };
 }

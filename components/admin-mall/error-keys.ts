@@ -1,6 +1,7 @@
 // A refused admin-mall action → message keys (messages/admin-mall/*.json) per form field, so every
 // error shows in the reader's language next to the field it is about. Pure; used by the actions.
-import type { DomainError } from "@/lib/errors";
+import { refusalKeys, type FormErrors } from "@/lib/actions/action-result";
+import { isDomainError } from "@/lib/errors";
 
 // Specific reasons the use cases give (DomainError field messages) that have their own message.
 const SPECIFIC: Record<string, string> = {
@@ -25,20 +26,15 @@ const SPECIFIC: Record<string, string> = {
  * Field → message key, for the fields this form shows (`fields`); anything else — an error on a
  * field the form does not have, or one that belongs to no field — is keyed "form".
  */
-export function errorKeys(e: DomainError, fields: readonly string[]): Record<string, string> {
-  if (e.code === "not-found") return { form: "errors.not-found" };
-  if (!e.errors.length) return { form: `errors.${e.code}` };
-  const out: Record<string, string> = {};
-  for (const { path, message } of e.errors) {
-    const field = path.split(".")[0] ?? "";
-    const known = fields.includes(field);
-    const key =
-      e.code === "duplicate" && field === "sku"
-        ? "adminMall.errors.skuTaken"
-        : field === "image" && message === "too-large"
-          ? "adminMall.errors.imageTooLarge"
-          : (SPECIFIC[message] ?? (known ? `adminMall.fieldErrors.${field}` : `errors.${e.code}`));
-    out[known ? field : "form"] ??= key;
-  }
-  return out;
+export function errorKeys(e: unknown, fields: readonly string[]): FormErrors {
+  if (isDomainError(e) && e.code === "not-found") return { form: "errors.not-found" };
+  return refusalKeys(e, {
+    fields,
+    key: ({ path, message }, d) => {
+      const field = path.split(".")[0] ?? "";
+      if (d.code === "duplicate" && field === "sku") return "adminMall.errors.skuTaken";
+      if (field === "image" && message === "too-large") return "adminMall.errors.imageTooLarge";
+      return SPECIFIC[message] ?? (fields.includes(field) ? `adminMall.fieldErrors.${field}` : `errors.${d.code}`);
+    },
+  });
 }

@@ -8,7 +8,7 @@ import { useActionState } from "react";
 import { csvGrantAction, grantJobStatusAction, segmentGrantAction, type GrantFormState } from "@/app/(admin)/admin/members/grants/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 
 function Preview({ state }: { state: GrantFormState }) {
   const t = useTranslations("adminMembers.grants");
@@ -142,19 +142,7 @@ export function SegmentGrantForm({ tiers }: { tiers: { code: string; name: strin
       <form action={action} className="flex flex-col gap-3" noValidate aria-label={t("adminMembers.grants.segmentTitle")}>
         <Field label={t("adminMembers.grants.label")} name="label" id="seg-label" required maxLength={100} error={err("label")} />
         <div className="grid gap-3 sm:grid-cols-3">
-          <div className="flex flex-col gap-1">
-            <label htmlFor="seg-tier" className="text-sm font-medium">
-              {t("adminMembers.grants.tier")}
-            </label>
-            <select id="seg-tier" name="tierCode" className="min-h-11 rounded-lg border border-border bg-surface px-3 text-base text-fg">
-              <option value="">{t("adminMembers.grants.anyTier")}</option>
-              {tiers.map((x) => (
-                <option key={x.code} value={x.code}>
-                  {x.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="seg-tier" name="tierCode" label={t("adminMembers.grants.tier")} options={[{ value: "", label: t("adminMembers.grants.anyTier") }, ...tiers.map((x) => ({ value: x.code, label: x.name }))]} />
           <Field label={t("adminMembers.grants.joinedFrom")} name="joinedFrom" id="seg-from" type="date" error={err("joinedFrom")} />
           <Field label={t("adminMembers.grants.joinedTo")} name="joinedTo" id="seg-to" type="date" error={err("joinedTo")} />
         </div>

@@ -7,7 +7,8 @@ import { useActionState } from "react";
 import { adjustPointsAction, decideAdjustmentAction, freezeAction, tierOverrideAction, type MemberFormState } from "@/app/(admin)/admin/members/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 function Outcome({ state }: { state: MemberFormState }) {
   const t = useTranslations();
@@ -26,11 +27,7 @@ export function AdjustForm({ memberId, approvalAbove }: { memberId: string; appr
       <Field label={t("adminMembers.adjust.points")} name="points" id="adjust-points" type="number" inputMode="numeric" step={1} required hint={t("adminMembers.adjust.pointsHint", { limit: approvalAbove })} error={err("points")} />
       <Field label={t("adminMembers.adjust.reason")} name="reason" id="adjust-reason" required maxLength={300} error={err("reason")} />
       <Outcome state={state} />
-      <div>
-        <Button type="submit" disabled={pending}>
-          {pending ? t("common.working") : t("adminMembers.adjust.submit")}
-        </Button>
-      </div>
+      <SubmitButton pending={pending}>{t("adminMembers.adjust.submit")}</SubmitButton>
     </form>
   );
 }
@@ -81,18 +78,7 @@ export function TierOverrideForm({ memberId, tiers, hasOverride }: { memberId: s
     <form action={action} className="flex flex-col gap-3" noValidate aria-label={t("adminMembers.tier.override")}>
       <input type="hidden" name="memberId" value={memberId} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="override-tier" className="text-sm font-medium">
-            {t("adminMembers.tier.tier")}
-          </label>
-          <select id="override-tier" name="tierCode" className="min-h-11 rounded-lg border border-border bg-surface px-3 text-base text-fg">
-            {tiers.map((x) => (
-              <option key={x.code} value={x.code}>
-                {x.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="override-tier" name="tierCode" label={t("adminMembers.tier.tier")} options={tiers.map((x) => ({ value: x.code, label: x.name }))} />
         <Field label={t("adminMembers.tier.until")} name="until" id="override-until" type="date" hint={t("adminMembers.tier.untilHint")} error={err("until")} />
       </div>
       <Field label={t("adminMembers.tier.reason")} name="reason" id="override-reason" required maxLength={300} error={err("reason")} />

@@ -7,6 +7,7 @@ import { acceptInviteAction, type AcceptState } from "@/app/(auth)/invite/[token
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 const STAFF_ROLES = ["admin", "operator", "finance"] as const;
 
@@ -62,11 +63,7 @@ export function InviteForm() {
             </p>
           ) : null}
         </fieldset>
-        <div>
-          <Button type="submit" disabled={pending}>
-            {pending ? t("common.working") : t("adminUsers.invite.submit")}
-          </Button>
-        </div>
+        <SubmitButton pending={pending}>{t("adminUsers.invite.submit")}</SubmitButton>
       </form>
     </div>
   );

@@ -9,10 +9,11 @@ function who(d: DistributorRef | null, none: string): string {
 }
 
 /**
- * A member's binding changes, newest first. `showActor` adds who did it and the reason (admin
- * pages); members see the source and the reason of an admin change.
+ * A member's binding changes, newest first. `showActor` adds who did it (by `actorLabel`, the raw
+ * actor in the tooltip) and the reason (admin pages); members see the source and the reason of an
+ * admin change.
  */
-export function BindingHistory({ items, showActor = false }: { items: BindingHistoryItem[]; showActor?: boolean }) {
+export function BindingHistory({ items, showActor = false, actorLabel = (raw) => raw }: { items: BindingHistoryItem[]; showActor?: boolean; actorLabel?: (raw: string) => string }) {
   const t = useTranslations("referral.history");
   const format = useFormatter();
   if (!items.length) return <p className="text-sm text-muted">{t("empty")}</p>;
@@ -29,7 +30,11 @@ export function BindingHistory({ items, showActor = false }: { items: BindingHis
             {e.to && e.expiresAt ? ` · ${t("expiresAt", { date: format.dateTime(e.expiresAt, DATE) })}` : ""}
           </p>
           {e.reason ? <p className="text-xs text-muted">{t("reason", { reason: e.reason })}</p> : null}
-          {showActor ? <p className="text-xs text-muted">{t("actor", { actor: e.actor })}</p> : null}
+          {showActor ? (
+            <p className="text-xs text-muted" title={e.actor}>
+              {t("actor", { actor: actorLabel(e.actor) })}
+            </p>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -40,3 +40,28 @@ export function Field({
     </div>
   );
 }
+
+/** A labelled select with the same look as Field (filters, pickers). */
+export function SelectField({
+  label,
+  name,
+  options,
+  className,
+  ...select
+}: ComponentProps<"select"> & { label: string; name: string; options: readonly { value: string; label: string }[] }) {
+  const id = select.id ?? `f-${name}`;
+  return (
+    <div className={cn("flex flex-col gap-1", className)}>
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <select id={id} name={name} className="min-h-11 rounded-lg border border-border bg-surface px-3 text-base text-fg" {...select}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

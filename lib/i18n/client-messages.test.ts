@@ -28,6 +28,16 @@ describe("client messages: every namespace a client component uses reaches the b
     expect(sent).toEqual(expect.arrayContaining(["shell", "errors", "mall"]));
     expect(sent).not.toContain("rules");
   });
+  test("keys an action builds in a plain module it imports are found (the shared refusal mapper's reasons)", () => {
+    const used = namespacesUsedBy(["app/(account)/account/distributor"]);
+    expect(used.get("adminDistribution")).toEqual(expect.arrayContaining([expect.stringMatching(/^components\/admin-distribution\/action-state\.ts \(imported by /)]));
+    // …and the group test above fails when the group does not send it.
+    expect(missing(used, CLIENT_MESSAGES.base)).toEqual(expect.arrayContaining([expect.stringMatching(/^adminDistribution /)]));
+  });
+  test("an audit action name is not read as a message key", async () => {
+    const { actionKeyNamespaces } = await import("./testing/client-namespaces");
+    expect([...actionKeyNamespaces(`audit(tx, a, { action: "member.tier-override.clear" }); return { done: "adminMembers.tier.set" };`)]).toEqual(["adminMembers"]);
+  });
   test("the detector reads both translator styles", async () => {
     const { clientNamespaces } = await import("./testing/client-namespaces");
     const src = `"use client";\nconst t = useTranslations("mall.confirm");\nconst tr = useTranslations();\ntr("adminOrders.x"); tr(\`status.\${s}\`); tr(state.error);`;

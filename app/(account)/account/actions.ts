@@ -1,9 +1,9 @@
 "use server";
 
 import type { FormState } from "@/app/(auth)/actions";
+import { refusalKeys } from "@/lib/actions/action-result";
 import { changePassword, changePasswordSchema } from "@/lib/auth/change-password";
 import { requireAction } from "@/lib/auth/guard";
-import { isDomainError } from "@/lib/errors";
 import { formErrors } from "@/lib/validation";
 
 export async function changePasswordAction(_prev: FormState & { done?: boolean }, form: FormData): Promise<FormState & { done?: boolean }> {
@@ -13,8 +13,7 @@ export async function changePasswordAction(_prev: FormState & { done?: boolean }
   try {
     await changePassword(actor.userId, parsed.data);
   } catch (e) {
-    if (isDomainError(e)) return { errors: formErrors(e.errors.map((x) => ({ path: [x.path], message: x.message }))) };
-    throw e;
+    return { errors: refusalKeys(e) };
   }
   return { done: true };
 }

@@ -1,6 +1,7 @@
 // Which message namespaces the client components of each route group use, read from the source
 // tree: from a group's folder, follow imports (the "@/…" alias and relative paths) to every
-// reachable "use client" file and collect the namespaces its translators ask for. The client
+// reachable "use client" file and collect the namespaces its translators ask for, and to every
+// "use server" action module (and the plain modules it imports) and collect the keys it hands back. The client
 // messages test compares this with CLIENT_MESSAGES, so a new client component cannot render a raw key.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -26,6 +27,14 @@ function sourceFiles(dir: string): string[] {
 
 const IMPORT = /(?:from|import)\s*\(?\s*["']([^"']+)["']/g;
 
+/** The project's own modules a file imports ("@/…" and relative paths). */
+function importsOf(file: string): string[] {
+  return [...readFileSync(file, "utf8").matchAll(IMPORT)].flatMap((m) => {
+    const next = resolveImport(file, m[1]!);
+    return next && !next.includes("node_modules") && /\.tsx?$/.test(next) ? [next] : [];
+  });
+}
+
 /** Every file reachable by imports from `entries`. */
 export function reachable(entries: string[]): Set<string> {
   const seen = new Set<string>();
@@ -34,10 +43,7 @@ export function reachable(entries: string[]): Set<string> {
     const file = stack.pop()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    for (const m of readFileSync(file, "utf8").matchAll(IMPORT)) {
-      const next = resolveImport(file, m[1]!);
-      if (next && !next.includes("node_modules") && /\.tsx?$/.test(next)) stack.push(next);
-    }
+    stack.push(...importsOf(file));
   }
   return seen;
 }
@@ -52,7 +58,8 @@ const isServerActions = (src: string) => directive("server").test(src);
  * only real namespaces (an audit action name like "reward.stock.adjust" names none).
  */
 export function actionKeyNamespaces(src: string): Set<string> {
-  return new Set([...src.matchAll(/["'`]([A-Za-z][A-Za-z0-9_]*)\.[A-Za-z0-9_-]+\.[A-Za-z0-9_.${}-]+["'`]/g)].map((m) => m[1]!));
+  // An audit entry's action name ({ action: "member.tier-override.clear" }) is no message key.
+  return new Set([...src.matchAll(/(?<!\baction:\s*)["'`]([A-Za-z][A-Za-z0-9_]*)\.[A-Za-z0-9_-]+\.[A-Za-z0-9_.${}-]+["'`]/g)].map((m) => m[1]!));
 }
 
 /** The top-level namespaces a client file's translators use. */
@@ -74,10 +81,22 @@ export function namespacesUsedBy(entryDirsOrFiles: string[]): Map<string, string
     return statSync(abs).isDirectory() ? sourceFiles(abs) : [abs];
   });
   const used = new Map<string, string[]>();
+  const add = (found: Iterable<string>, by: string) => {
+    for (const ns of found) used.set(ns, [...(used.get(ns) ?? []), by]);
+  };
   for (const file of reachable(entries)) {
     const src = readFileSync(file, "utf8");
-    const found = isClient(src) ? clientNamespaces(src) : isServerActions(src) ? actionKeyNamespaces(src) : null;
-    for (const ns of found ?? []) used.set(ns, [...(used.get(ns) ?? []), path.relative(ROOT, file)]);
+    if (isClient(src)) add(clientNamespaces(src), path.relative(ROOT, file));
+    else if (isServerActions(src)) {
+      add(actionKeyNamespaces(src), path.relative(ROOT, file));
+      // The keys an action returns are often built in a plain module it imports (a shared refusal
+      // mapper, a use case's zod messages): those modules count too, one import away. Deeper
+      // modules are domain code whose dotted strings are not the action's answer.
+      for (const dep of importsOf(file)) {
+        const depSrc = readFileSync(dep, "utf8");
+        if (!isClient(depSrc) && !isServerActions(depSrc)) add(actionKeyNamespaces(depSrc), `${path.relative(ROOT, dep)} (imported by ${path.relative(ROOT, file)})`);
+      }
+    }
   }
   return used;
 }
@@ -85,7 +104,8 @@ export function namespacesUsedBy(entryDirsOrFiles: string[]): Map<string, string
 /** The files rendered outside every route group: the root layout, error pages, /r, /media… */
 export function rootEntries(): string[] {
   return readdirSync(path.join(ROOT, "app"), { withFileTypes: true })
-    .filter((e) => !(e.isDirectory() && (e.name.startsWith("(") || e.name === "api")))
+    // app/actions holds server actions shared by groups: each group's crawl reaches the ones it imports.
+    .filter((e) => !(e.isDirectory() && (e.name.startsWith("(") || e.name === "api" || e.name === "actions")))
     .map((e) => path.join("app", e.name));
 }
 

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { refusalKeys } from "@/lib/actions/action-result";
 import { requireAction } from "@/lib/auth/guard";
 import { isDomainError } from "@/lib/errors";
 import { addAddress, deleteAddress, setDefaultAddress, updateAddress } from "@/lib/mall/addresses";
@@ -37,18 +38,27 @@ export async function saveAddressAction(_prev: AddressFormState, form: FormData)
     if (addressId) await updateAddress(actor.userId, addressId.data!, input, { makeDefault });
     else await addAddress(actor.userId, input, { makeDefault });
   } catch (e) {
-    if (!isDomainError(e)) throw e;
-    if (e.code === "invalid-request" && e.errors.length) {
-      const errors: Record<string, string> = {};
-      for (const x of e.errors) {
-        const field = x.path.split(".")[0]!;
-        if ((FIELDS as readonly string[]).includes(field)) errors[field] ??= t(field as (typeof FIELDS)[number]);
-      }
-      // Refusals that name no field of this form (a NUL character, refused at the database boundary).
-      if (!Object.keys(errors).length) errors.form = e.errors.some((x) => x.message === "validation.nul") ? (await getTranslations("validation"))("nul") : t("generic");
-      return { errors, values };
-    }
-    return { errors: { form: e.code === "conflict" ? t("max", { max: Number(e.params.max ?? 0) }) : e.code === "not-found" ? t("notFound") : t("generic") }, values };
+    const field = (path: string) => path.split(".")[0]!;
+    const keys = refusalKeys(e, {
+      fields: (path) => ((FIELDS as readonly string[]).includes(field(path)) ? field(path) : null),
+      key: (x, d) => (d.code === "invalid-request" ? `addresses.errors.${field(x.path)}` : null),
+      // Refusals that name no field of this form (a NUL character is refused at the database boundary).
+      form: (d) =>
+        d.code === "invalid-request" && d.errors.some((x) => x.message === "validation.nul")
+          ? "validation.nul"
+          : d.code === "conflict"
+            ? "addresses.errors.max"
+            : d.code === "not-found"
+              ? "addresses.errors.notFound"
+              : "addresses.errors.generic",
+    });
+    // This form shows text, not keys: translated here.
+    const tv = await getTranslations("validation");
+    const text = (key: string) => {
+      const k = key.slice("addresses.errors.".length);
+      return key === "validation.nul" ? tv("nul") : k === "max" ? t("max", { max: isDomainError(e) ? Number(e.params.max ?? 0) : 0 }) : t(k as "generic");
+    };
+    return { errors: Object.fromEntries(Object.entries(keys).map(([name, key]) => [name, text(key)])), values };
   }
   redirect(safeNext(form.get("next")) ?? "/account/addresses?saved=1");
 }

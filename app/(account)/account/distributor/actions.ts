@@ -5,14 +5,12 @@ import { revalidatePath } from "next/cache";
 import { actionError, type ActionState } from "@/components/admin-distribution/action-state";
 import { requireAction } from "@/lib/auth/guard";
 import { applyForDistributor } from "@/lib/distribution/become-distributor";
-import { isDomainError } from "@/lib/errors";
 
 export async function applyForDistributorAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const actor = await requireAction("account:self");
   try {
     await applyForDistributor(actor.userId, { note: form.get("note") ?? "" });
   } catch (e) {
-    if (!isDomainError(e)) throw e;
     return actionError(e);
   }
   revalidatePath("/account/distributor");

@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { firstRefusal, refusalKeys } from "@/lib/actions/action-result";
 import { inviteStaff, setStaffRoles, withdrawInvite } from "@/lib/admin/staff";
 import { requireAction } from "@/lib/auth/guard";
 import { env } from "@/lib/env";
-import { isDomainError } from "@/lib/errors";
 
 export interface InviteState {
   errors?: Record<string, string>;
@@ -23,8 +23,8 @@ export async function inviteStaffAction(_prev: InviteState, form: FormData): Pro
     revalidatePath("/admin/admins");
     return { link: `${env.APP_URL.replace(/\/$/, "")}/invite/${token}`, email: email.trim().toLowerCase() };
   } catch (e) {
-    if (isDomainError(e) && e.errors.length) return { errors: Object.fromEntries(e.errors.map((x) => [x.path, x.message])) };
-    throw e;
+    // Only field errors are the inviter's to fix; any other refusal propagates.
+    return { errors: refusalKeys(e, { rethrow: (d) => !d.errors.length }) };
   }
 }
 
@@ -41,8 +41,7 @@ export async function setStaffRolesAction(_prev: RolesState, form: FormData): Pr
   try {
     await setStaffRoles(userId, roles, actor);
   } catch (e) {
-    if (isDomainError(e)) return { error: e.errors[0]?.message ?? `errors.${e.code}` };
-    throw e;
+    return { error: firstRefusal(e).key };
   }
   revalidatePath("/admin/admins");
   return { saved: true };

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { InviteForm, StaffRolesForm } from "@/components/admin-users/forms";
-import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
+import { DataTableCard, RowAction } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { listOpenInvites, listStaff, STAFF_ROLES } from "@/lib/admin/staff";
 import { requirePage } from "@/lib/auth/guard";
@@ -21,103 +21,85 @@ export default async function AdminsPage() {
   return (
     <div className="flex flex-col gap-4">
       <PageHeader title={t("title")} intro={t("intro")} />
-      <Card>
-        <CardTitle className="mb-4">{t("staffTitle")}</CardTitle>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm" data-testid="staff-table">
-            <caption className="sr-only">{t("staffTitle")}</caption>
-            <thead className="text-muted">
-              <tr>
-                <th scope="col" className="py-2 pr-3">{t("person")}</th>
-                <th scope="col" className="py-2 pr-3">{t("since")}</th>
-                <th scope="col" className="py-2">{t("roles")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {staff.map((s) => (
-                <tr key={s.id} className="border-t border-border align-top">
-                  <td className="py-2 pr-3">
-                    <p className="font-medium">
-                      {s.name || "—"} {s.id === me.userId ? <span className="text-muted">({t("you")})</span> : null}
-                    </p>
-                    <p className="text-muted">{s.email}</p>
-                  </td>
-                  <td className="py-2 pr-3 whitespace-nowrap">{format.dateTime(s.createdAt, { dateStyle: "medium" })}</td>
-                  <td className="py-2">
-                    <StaffRolesForm userId={s.id} roles={s.roles} label={s.name || s.email} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </Card>
+      <DataTableCard
+        title={t("staffTitle")}
+        testId="staff-table"
+        rows={staff}
+        rowKey={(s) => s.id}
+        empty={t("staffTitle")}
+        columns={[
+          {
+            header: t("person"),
+            cell: (s) => (
+              <>
+                <p className="font-medium">
+                  {s.name || "—"} {s.id === me.userId ? <span className="text-muted">({t("you")})</span> : null}
+                </p>
+                <p className="text-muted">{s.email}</p>
+              </>
+            ),
+          },
+          { header: t("since"), cell: (s) => format.dateTime(s.createdAt, { dateStyle: "medium" }), className: "whitespace-nowrap" },
+          { header: t("roles"), cell: (s) => <StaffRolesForm userId={s.id} roles={s.roles} label={s.name || s.email} /> },
+        ]}
+      />
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <CardTitle className="mb-1">{t("invite.title")}</CardTitle>
           <p className="mb-4 text-sm text-muted">{t("invite.intro")}</p>
           <InviteForm />
         </Card>
-        <Card>
-          <CardTitle className="mb-4">{t("invite.openTitle")}</CardTitle>
-          {invites.length === 0 ? (
-            <p className="text-sm text-muted">{t("invite.none")}</p>
-          ) : (
-            <ul className="flex flex-col gap-2 text-sm" data-testid="open-invites">
-              {invites.map((i) => (
-                <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 border-t border-border pt-2">
-                  <span>
-                    <span className="font-medium">{i.email}</span> · {i.roles.map((r) => tr(r)).join(", ")}
-                    <br />
-                    <span className="text-muted">{t("invite.expires", { date: format.dateTime(i.expiresAt, { dateStyle: "medium", timeStyle: "short" }) })}</span>
-                  </span>
-                  <form action={withdrawInviteAction}>
-                    <input type="hidden" name="id" value={i.id} />
-                    <Button type="submit" variant="secondary" aria-label={t("invite.withdrawNamed", { email: i.email })}>
-                      {t("invite.withdraw")}
-                    </Button>
-                  </form>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
+        <DataTableCard
+          title={t("invite.openTitle")}
+          testId="open-invites"
+          rows={invites}
+          rowKey={(i) => i.id}
+          empty={<p className="text-sm text-muted">{t("invite.none")}</p>}
+          align="middle"
+          columns={[
+            {
+              header: t("invite.email"),
+              cell: (i) => (
+                <>
+                  <span className="font-medium break-all">{i.email}</span> · {i.roles.map((r) => tr(r)).join(", ")}
+                  <p className="text-muted">{t("invite.expires", { date: format.dateTime(i.expiresAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>
+                </>
+              ),
+            },
+            {
+              header: t("invite.withdraw"),
+              srOnly: true,
+              className: "text-right",
+              cell: (i) => <RowAction action={withdrawInviteAction} id={i.id} label={t("invite.withdraw")} ariaLabel={t("invite.withdrawNamed", { email: i.email })} />,
+            },
+          ]}
+        />
       </div>
-      <Card>
-        <CardTitle className="mb-1">{t("grid.title")}</CardTitle>
-        <p className="mb-4 text-sm text-muted">{t("grid.intro")}</p>
-        <div className="overflow-x-auto">
-          <table className="text-left text-sm" data-testid="permission-grid">
-            <caption className="sr-only">{t("grid.title")}</caption>
-            <thead className="text-muted">
-              <tr>
-                <th scope="col" className="py-2 pr-6">{t("grid.permission")}</th>
-                {STAFF_ROLES.map((r) => (
-                  <th key={r} scope="col" className="px-3 py-2 text-center">{tr(r)}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {permissions.map((p) => (
-                <tr key={p} className="border-t border-border">
-                  <th scope="row" className="py-1.5 pr-6 font-normal">
-                    <span className="font-mono text-xs">{p}</span>
-                  </th>
-                  {STAFF_ROLES.map((r) => {
-                    const allowed = (PERMISSIONS[p] as readonly string[]).includes(r);
-                    return (
-                      <td key={r} className="px-3 py-1.5 text-center">
-                        <span aria-hidden="true" className={allowed ? "text-ok" : "text-muted"}>{allowed ? "✓" : "—"}</span>
-                        <span className="sr-only">{allowed ? t("grid.allowed") : t("grid.denied")}</span>
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </Card>
+      <DataTableCard
+        title={t("grid.title")}
+        intro={t("grid.intro")}
+        testId="permission-grid"
+        rows={permissions}
+        rowKey={(p) => p}
+        empty={t("grid.title")}
+        columns={[
+          { header: t("grid.permission"), rowHeader: true, cell: (p) => <span className="font-mono text-xs">{p}</span> },
+          ...STAFF_ROLES.map((r) => ({
+            header: tr(r),
+            headerClassName: "px-3 text-center",
+            className: "px-3 text-center",
+            cell: (p: Permission) => {
+              const allowed = (PERMISSIONS[p] as readonly string[]).includes(r);
+              return (
+                <>
+                  <span aria-hidden="true" className={allowed ? "text-ok" : "text-muted"}>{allowed ? "✓" : "—"}</span>
+                  <span className="sr-only">{allowed ? t("grid.allowed") : t("grid.denied")}</span>
+                </>
+              );
+            },
+          })),
+        ]}
+      />
     </div>
   );
 }

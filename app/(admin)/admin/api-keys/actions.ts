@@ -5,9 +5,9 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { API_SCOPES } from "@/db/schema";
 import { audit } from "@/lib/admin/audit";
+import { firstRefusal } from "@/lib/actions/action-result";
 import { createApiKey, revokeApiKey } from "@/lib/admin/api-keys";
 import { requireAction } from "@/lib/auth/guard";
-import { isDomainError } from "@/lib/errors";
 
 export interface CreateKeyState {
   errors?: Record<string, string>;
@@ -33,8 +33,7 @@ export async function createApiKeyAction(_prev: CreateKeyState, form: FormData):
     });
   } catch (e) {
     // Refused input (a NUL in the name is refused at the database boundary): shown on the name field.
-    if (isDomainError(e) && e.code === "invalid-request") return { errors: { name: e.errors[0]?.message ?? "errors.invalid-request" } };
-    throw e;
+    return { errors: { name: firstRefusal(e, { rethrow: (d) => d.code !== "invalid-request" }).key } };
   }
   revalidatePath("/admin/api-keys");
   return { created: { name: parsed.data.name, secret: created.secret } };

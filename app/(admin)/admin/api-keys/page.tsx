@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { API_SCOPES } from "@/db/schema";
 import { ApiKeyForm } from "@/components/admin/api-key-form";
-import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTableCard, RowAction } from "@/components/ui/data-table";
 import { listApiKeys } from "@/lib/admin/api-keys";
 import { requirePage } from "@/lib/auth/guard";
 import { revokeApiKeyAction } from "./actions";
@@ -30,39 +29,31 @@ export default async function ApiKeysPage() {
         <CardTitle className="mb-4">{t("createTitle")}</CardTitle>
         <ApiKeyForm scopes={API_SCOPES} />
       </Card>
-      <Card>
-        <CardTitle className="mb-4">{t("listTitle")}</CardTitle>
-        <DataTable
-          caption={t("listTitle")}
-          rows={keys}
-          rowKey={(k) => k.id}
-          empty={t("empty")}
-          align="middle"
-          columns={[
-            { header: t("name"), cell: (k) => k.name, className: "font-medium" },
-            { header: t("prefix"), cell: (k) => `${k.prefix}…`, className: "font-mono text-xs" },
-            { header: t("scopes"), cell: (k) => k.scopes.join(" "), className: "font-mono text-xs" },
-            { header: t("created"), cell: (k) => format.dateTime(k.createdAt, { dateStyle: "medium" }), className: "whitespace-nowrap" },
-            { header: t("lastUsed"), cell: (k) => (k.lastUsedAt ? format.relativeTime(k.lastUsedAt) : "—"), className: "whitespace-nowrap" },
-            {
-              header: t("actions"),
-              srOnly: true,
-              className: "text-right",
-              cell: (k) =>
-                k.revokedAt ? (
-                  <span className="text-muted">{t("revokedOn", { date: format.dateTime(k.revokedAt, { dateStyle: "medium" }) })}</span>
-                ) : (
-                  <form action={revokeApiKeyAction}>
-                    <input type="hidden" name="id" value={k.id} />
-                    <Button type="submit" variant="danger" aria-label={t("revokeNamed", { name: k.name })}>
-                      {t("revoke")}
-                    </Button>
-                  </form>
-                ),
-            },
-          ]}
-        />
-      </Card>
+      <DataTableCard
+        title={t("listTitle")}
+        rows={keys}
+        rowKey={(k) => k.id}
+        empty={t("empty")}
+        align="middle"
+        columns={[
+          { header: t("name"), cell: (k) => k.name, className: "font-medium" },
+          { header: t("prefix"), cell: (k) => `${k.prefix}…`, className: "font-mono text-xs" },
+          { header: t("scopes"), cell: (k) => k.scopes.join(" "), className: "font-mono text-xs" },
+          { header: t("created"), cell: (k) => format.dateTime(k.createdAt, { dateStyle: "medium" }), className: "whitespace-nowrap" },
+          { header: t("lastUsed"), cell: (k) => (k.lastUsedAt ? format.relativeTime(k.lastUsedAt) : "—"), className: "whitespace-nowrap" },
+          {
+            header: t("actions"),
+            srOnly: true,
+            className: "text-right",
+            cell: (k) =>
+              k.revokedAt ? (
+                <span className="text-muted">{t("revokedOn", { date: format.dateTime(k.revokedAt, { dateStyle: "medium" }) })}</span>
+              ) : (
+                <RowAction action={revokeApiKeyAction} id={k.id} label={t("revoke")} ariaLabel={t("revokeNamed", { name: k.name })} variant="danger" />
+              ),
+          },
+        ]}
+      />
     </div>
   );
 }

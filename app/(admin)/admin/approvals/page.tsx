@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DecideForm } from "@/components/admin-members/member-forms";
-import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { DataTableCard } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { pendingAdjustments } from "@/lib/admin-members/adjust-points";
 import { requirePage } from "@/lib/auth/guard";
@@ -19,27 +18,34 @@ export default async function ApprovalsPage() {
   return (
     <div className="flex flex-col gap-4">
       <PageHeader title={t("title")} intro={t("intro")} />
-      {rows.length === 0 ? (
-        <EmptyState title={t("empty")} />
-      ) : (
-        <ul className="grid gap-4 lg:grid-cols-2">
-          {rows.map((a) => (
-            <li key={a.id}>
-              <Card data-testid="approval">
-                <p className="text-lg font-semibold tabular-nums">{a.points > 0 ? `+${format.number(a.points)}` : format.number(a.points)}</p>
-                <p className="text-sm">{a.reason}</p>
-                <p className="text-sm text-muted">
-                  <Link href={`/admin/members/${a.memberId}`} className="text-brand underline underline-offset-2">
-                    {t("member")}
-                  </Link>{" "}
-                  · {t("askedBy", { who: a.requestedByLabel, date: format.dateTime(a.createdAt, { dateStyle: "medium", timeStyle: "short" }) })}
-                </p>
-                <div className="mt-3">{a.requestedBy === actor.userId ? <p className="text-sm text-muted">{t("needsOther")}</p> : <DecideForm id={a.id} label={t("decide")} />}</div>
-              </Card>
-            </li>
-          ))}
-        </ul>
-      )}
+      <DataTableCard
+        caption={t("title")}
+        rowTestId="approval"
+        rows={rows}
+        rowKey={(a) => a.id}
+        empty={t("empty")}
+        columns={[
+          { header: t("points"), numeric: true, className: "text-lg font-semibold", cell: (a) => (a.points > 0 ? `+${format.number(a.points)}` : format.number(a.points)) },
+          {
+            header: t("reason"),
+            className: "min-w-48 break-words",
+            cell: (a) => (
+              <>
+                <p>{a.reason}</p>
+                <Link href={`/admin/members/${a.memberId}`} className="text-brand underline underline-offset-2">
+                  {t("member")}
+                </Link>
+              </>
+            ),
+          },
+          { header: t("asked"), className: "text-muted", cell: (a) => t("askedBy", { who: a.requestedByLabel, date: format.dateTime(a.createdAt, { dateStyle: "medium", timeStyle: "short" }) }) },
+          {
+            header: t("decision"),
+            className: "min-w-72",
+            cell: (a) => (a.requestedBy === actor.userId ? <p className="text-muted">{t("needsOther")}</p> : <DecideForm id={a.id} label={t("decide")} />),
+          },
+        ]}
+      />
     </div>
   );
 }

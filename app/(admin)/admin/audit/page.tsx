@@ -4,6 +4,7 @@ import { Button, LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { Field } from "@/components/ui/field";
+import { KeysetPager } from "@/components/ui/list-nav";
 import { PageHeader } from "@/components/ui/page-header";
 import { auditFilterSchema, auditTargetTypes, changedFields, listAudit } from "@/lib/admin/list-audit";
 import { requirePage } from "@/lib/auth/guard";
@@ -60,15 +61,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           rows={page.rows}
           rowKey={(r) => r.id}
           empty={t("empty")}
-          footer={
-            olderHref ? (
-              <div>
-                <LinkButton href={olderHref} variant="secondary">
-                  {t("older")}
-                </LinkButton>
-              </div>
-            ) : null
-          }
+          footer={<KeysetPager next={olderHref ? { href: olderHref, label: t("older") } : null} />}
           columns={[
             { header: t("when"), cell: (r) => format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "medium" }), className: "whitespace-nowrap" },
             { header: t("actor"), cell: (r) => r.actorLabel },

@@ -6,7 +6,6 @@ import { actionError, type ActionState } from "@/components/admin-distribution/a
 import type { AuditActor } from "@/lib/admin/audit";
 import { requireAction } from "@/lib/auth/guard";
 import { setWithdrawalsFrozen } from "@/lib/distribution/admin-distributors";
-import { isDomainError } from "@/lib/errors";
 
 async function setFrozen(actor: AuditActor, frozen: boolean, form: FormData): Promise<ActionState> {
   try {
@@ -14,7 +13,6 @@ async function setFrozen(actor: AuditActor, frozen: boolean, form: FormData): Pr
     revalidatePath("/admin/distributors");
     return { done: changed ? `adminDistribution.distributors.${frozen ? "frozen" : "unfrozen"}` : "adminDistribution.distributors.unchanged" };
   } catch (e) {
-    if (!isDomainError(e)) throw e;
     return actionError(e);
   }
 }

@@ -5,9 +5,11 @@ import { ActionForm } from "@/components/admin-distribution/action-form";
 import { readCursor, writeCursor } from "@/components/admin-distribution/keyset";
 import { Badge } from "@/components/admin-mall/badges";
 import { formatMoney } from "@/components/member/money";
-import { Button } from "@/components/ui/button";
+import { Button, LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { DataTableCard } from "@/components/ui/data-table";
+import { Field, SelectField } from "@/components/ui/field";
+import { KeysetPager } from "@/components/ui/list-nav";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/guard";
 import { now } from "@/lib/clock";
@@ -41,45 +43,29 @@ export default async function DistributorsPage({ searchParams }: { searchParams:
     const l = levels.find((x) => x.code === code);
     return l ? (l.name as Record<string, string>)[locale] ?? l.name.en ?? code : code;
   };
-  const control = "min-h-11 rounded-lg border border-border bg-surface px-3 text-base text-fg";
-  const linkBtn = "inline-flex min-h-11 items-center rounded-lg border border-border px-3 text-sm";
   const params = new URLSearchParams(Object.entries({ q, level }).filter((e): e is [string, string] => Boolean(e[1])));
 
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <PageHeader title={t("title")} intro={t("intro")} />
-        <div className="flex flex-wrap gap-2">
-          <Link href="/admin/distributors/applications" className={linkBtn} data-testid="applications-link">
-            {t("applications", { count: pending })}
-          </Link>
-          <Link href="/admin/distributors/compliance" className={linkBtn}>
-            {t("compliance")}
-          </Link>
-        </div>
-      </div>
+      <PageHeader
+        title={t("title")}
+        intro={t("intro")}
+        actions={
+          <>
+            <LinkButton href="/admin/distributors/applications" variant="secondary" data-testid="applications-link">
+              {t("applications", { count: pending })}
+            </LinkButton>
+            <LinkButton href="/admin/distributors/compliance" variant="secondary">
+              {t("compliance")}
+            </LinkButton>
+          </>
+        }
+      />
 
       <Card>
         <form role="search" aria-label={t("search")} method="get" className="flex flex-wrap items-end gap-3">
-          <div className="flex flex-col gap-1">
-            <label htmlFor="d-q" className="text-sm font-medium">
-              {t("searchLabel")}
-            </label>
-            <input id="d-q" name="q" type="search" defaultValue={q} className={control} autoComplete="off" />
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="d-level" className="text-sm font-medium">
-              {t("level")}
-            </label>
-            <select id="d-level" name="level" defaultValue={level ?? ""} className={control}>
-              <option value="">{t("anyLevel")}</option>
-              {levels.map((l) => (
-                <option key={l.code} value={l.code}>
-                  {levelName(l.code)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Field id="d-q" name="q" type="search" label={t("searchLabel")} defaultValue={q} autoComplete="off" />
+          <SelectField id="d-level" name="level" label={t("level")} defaultValue={level ?? ""} options={[{ value: "", label: t("anyLevel") }, ...levels.map((l) => ({ value: l.code, label: levelName(l.code) }))]} />
           <Button type="submit" variant="secondary">
             {t("apply")}
           </Button>
@@ -91,80 +77,80 @@ export default async function DistributorsPage({ searchParams }: { searchParams:
         </form>
       </Card>
 
-      <Card>
-        {page.rows.length === 0 ? (
-          <EmptyState title={t("empty")} />
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm" data-testid="distributors">
-              <caption className="sr-only">{t("title")}</caption>
-              <thead className="text-muted">
-                <tr>
-                  <th scope="col" className="py-2 pr-3">{t("distributor")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("level")}</th>
-                  <th scope="col" className="py-2 pr-3 text-right">{t("team")}</th>
-                  <th scope="col" className="py-2 pr-3 text-right">{t("sales")}</th>
-                  <th scope="col" className="py-2 pr-3 text-right">{t("wallet")}</th>
-                  <th scope="col" className="py-2">{t("withdrawals")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.rows.map((d) => (
-                  <tr key={d.memberId} className="border-t border-border align-top" data-testid="distributor-row">
-                    <td className="py-2 pr-3">
-                      <p className="font-mono font-medium">{d.code}</p>
-                      <p>{d.name || "—"}</p>
-                      <p className="text-xs text-muted break-all">{d.email}</p>
-                    </td>
-                    <td className="py-2 pr-3">
-                      {levelName(d.levelCode)}
-                      {d.status !== "active" ? <p className="text-xs text-muted">{d.status}</p> : null}
-                    </td>
-                    <td className="tabular py-2 pr-3 text-right whitespace-nowrap">{t("teamCounts", { l1: d.team1, l2: d.team2 })}</td>
-                    <td className="tabular py-2 pr-3 text-right">{money(d.salesCents)}</td>
-                    <td className="tabular py-2 pr-3 text-right whitespace-nowrap">
-                      <p>{t("available", { amount: money(d.availableCents) })}</p>
-                      <p className="text-muted">{t("pending", { amount: money(d.pendingCents) })}</p>
-                      <p className="text-muted">{t("withdrawing", { amount: money(d.withdrawingCents) })}</p>
-                      <p className="text-muted">{t("withdrawn", { amount: money(d.withdrawnCents) })}</p>
-                    </td>
-                    <td className="py-2 min-w-64">
-                      {d.withdrawalsFrozenAt ? (
-                        <Badge tone="danger">{t("frozenSince", { at: format.dateTime(d.withdrawalsFrozenAt, { dateStyle: "medium" }) })}</Badge>
-                      ) : (
-                        <Badge tone="ok">{t("open")}</Badge>
-                      )}
-                      <p className="mt-1">
-                        <Link className="text-brand underline" href={`/admin/withdrawals?status=requested&distributor=${d.memberId}`}>
-                          {t("viewWithdrawals")}
-                        </Link>
-                      </p>
-                      <details className="mt-2">
-                        <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand">{d.withdrawalsFrozenAt ? t("unfreeze") : t("freeze")}</summary>
-                        <ActionForm
-                          action={d.withdrawalsFrozenAt ? unfreezeWithdrawalsAction : freezeWithdrawalsAction}
-                          hidden={{ id: d.memberId }}
-                          input={{ id: `freeze-${d.memberId}`, name: "reason", label: t("reason"), required: true }}
-                          submit={d.withdrawalsFrozenAt ? t("unfreeze") : t("freeze")}
-                          variant={d.withdrawalsFrozenAt ? "secondary" : "danger"}
-                          testId="freeze-form"
-                        />
-                      </details>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {page.next ? (
-          <div className="mt-4">
-            <Link className={linkBtn} href={`/admin/distributors?${params.toString() ? `${params}&` : ""}cursor=${writeCursor(page.next)}`} rel="next">
-              {t("more")}
-            </Link>
-          </div>
-        ) : null}
-      </Card>
+      <DataTableCard
+        caption={t("title")}
+        testId="distributors"
+        rowTestId="distributor-row"
+        rows={page.rows}
+        rowKey={(d) => d.memberId}
+        empty={t("empty")}
+        footer={<KeysetPager next={page.next ? { href: `/admin/distributors?${params.toString() ? `${params}&` : ""}cursor=${writeCursor(page.next)}`, label: t("more") } : null} />}
+        columns={[
+          {
+            header: t("distributor"),
+            cell: (d) => (
+              <>
+                <p className="font-mono font-medium">{d.code}</p>
+                <p>{d.name || "—"}</p>
+                <p className="text-xs text-muted break-all">{d.email}</p>
+              </>
+            ),
+          },
+          {
+            header: t("level"),
+            cell: (d) => (
+              <>
+                {levelName(d.levelCode)}
+                {d.status !== "active" ? <p className="text-xs text-muted">{d.status}</p> : null}
+              </>
+            ),
+          },
+          { header: t("team"), numeric: true, className: "whitespace-nowrap", cell: (d) => t("teamCounts", { l1: d.team1, l2: d.team2 }) },
+          { header: t("sales"), numeric: true, cell: (d) => money(d.salesCents) },
+          {
+            header: t("wallet"),
+            numeric: true,
+            className: "whitespace-nowrap",
+            cell: (d) => (
+              <>
+                <p>{t("available", { amount: money(d.availableCents) })}</p>
+                <p className="text-muted">{t("pending", { amount: money(d.pendingCents) })}</p>
+                <p className="text-muted">{t("withdrawing", { amount: money(d.withdrawingCents) })}</p>
+                <p className="text-muted">{t("withdrawn", { amount: money(d.withdrawnCents) })}</p>
+              </>
+            ),
+          },
+          {
+            header: t("withdrawals"),
+            className: "min-w-64",
+            cell: (d) => (
+              <>
+                {d.withdrawalsFrozenAt ? (
+                  <Badge tone="danger">{t("frozenSince", { at: format.dateTime(d.withdrawalsFrozenAt, { dateStyle: "medium" }) })}</Badge>
+                ) : (
+                  <Badge tone="ok">{t("open")}</Badge>
+                )}
+                <p className="mt-1">
+                  <Link className="text-brand underline" href={`/admin/withdrawals?status=requested&distributor=${d.memberId}`}>
+                    {t("viewWithdrawals")}
+                  </Link>
+                </p>
+                <details className="mt-2">
+                  <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand">{d.withdrawalsFrozenAt ? t("unfreeze") : t("freeze")}</summary>
+                  <ActionForm
+                    action={d.withdrawalsFrozenAt ? unfreezeWithdrawalsAction : freezeWithdrawalsAction}
+                    hidden={{ id: d.memberId }}
+                    input={{ id: `freeze-${d.memberId}`, name: "reason", label: t("reason"), required: true }}
+                    submit={d.withdrawalsFrozenAt ? t("unfreeze") : t("freeze")}
+                    variant={d.withdrawalsFrozenAt ? "secondary" : "danger"}
+                    testId="freeze-form"
+                  />
+                </details>
+              </>
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -4,7 +4,6 @@
 import { revalidatePath } from "next/cache";
 import { errorKeys } from "@/components/admin-mall/error-keys";
 import { requireAction } from "@/lib/auth/guard";
-import { isDomainError } from "@/lib/errors";
 import { cancelRedemptionAsStaff } from "@/lib/mall/admin/cancel-redemption-as-staff";
 import { importShipments, type ShipmentReport } from "@/lib/mall/admin/import-shipments";
 import { moveRedemption } from "@/lib/mall/admin/move-redemption";
@@ -27,7 +26,6 @@ export async function moveAction(_prev: MoveState, form: FormData): Promise<Move
     revalidatePath("/admin/fulfilment");
     return { done: changed ? `adminMall.fulfilment.moved.${to}` : "adminMall.fulfilment.unchanged" };
   } catch (e) {
-    if (!isDomainError(e)) throw e;
     return { errors: errorKeys(e, ["carrier", "trackingNumber", "note"]) };
   }
 }
@@ -41,7 +39,6 @@ export async function cancelAction(_prev: MoveState, form: FormData): Promise<Mo
     revalidatePath("/admin/fulfilment");
     return { done: changed ? "adminMall.fulfilment.cancelled" : "adminMall.fulfilment.unchanged" };
   } catch (e) {
-    if (!isDomainError(e)) throw e;
     return { errors: errorKeys(e, ["reason"]) };
   }
 }

@@ -2,13 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
+import { refusalKeys } from "@/lib/actions/action-result";
 import { adjustmentSchema, decideAdjustment, decisionSchema, requestAdjustment } from "@/lib/admin-members/adjust-points";
 import { freezeSchema, overrideTier, setFrozen, tierOverrideSchema } from "@/lib/admin-members/member-status";
 import { requireAction } from "@/lib/auth/guard";
 import { DAY_MS } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { parseRuleInstant } from "@/lib/rules";
-import { isDomainError } from "@/lib/errors";
 
 /** What a member-console form shows after submitting: message keys per field ("form" for the rest), or what happened. */
 export interface MemberFormState {
@@ -18,71 +18,82 @@ export interface MemberFormState {
 
 const zodErrors = (e: z.ZodError) => ({ errors: Object.fromEntries(e.issues.map((i) => [String(i.path[0] ?? "form"), i.message.startsWith("adminMembers.") ? i.message : "adminMembers.errors.invalid"])) });
 
-/** A refused use case → a message key: the reason when it has one of its own, else the error code. */
-function refused(e: unknown): MemberFormState {
-  if (!isDomainError(e)) throw e;
-  if (e.code === "unauthorized" || (e.code === "forbidden" && !e.params.reason)) throw e;
-  const field = e.errors[0];
-  if (field?.message.startsWith("adminMembers.")) return { errors: { [field.path]: field.message } };
-  return { errors: { form: `adminMembers.errors.${String(e.params.reason ?? e.code)}` } };
-}
+/**
+ * A refused use case → message keys: the console's own field messages by their field, else the
+ * reason when it has one of its own, else the error code. A bare refusal of access propagates.
+ */
+const refused = (e: unknown): MemberFormState => ({
+  errors: refusalKeys(e, {
+    rethrow: (d) => d.code === "unauthorized" || (d.code === "forbidden" && !d.params.reason),
+    key: (field) => (field.message.startsWith("adminMembers.") ? field.message : null),
+    form: (d) => `adminMembers.errors.${String(d.params.reason ?? d.code)}`,
+  }),
+});
 
 const fields = (form: FormData) => Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
 
-/** Manual adjustment: applied at once, or queued for a second admin above the threshold. */
-export async function adjustPointsAction(_prev: MemberFormState, form: FormData): Promise<MemberFormState> {
+type Staff = Awaited<ReturnType<typeof requireAction>>;
+
+/**
+ * One member-console action: the permission, the form checked by the use case's schema, the use
+ * case (which says what happened, as a message key), and a refusal mapped to message keys.
+ */
+async function memberAction<S extends z.ZodType>(
+  form: FormData,
+  schema: S,
+  run: (input: z.output<S>, actor: Staff) => Promise<string>,
+  prepare: (raw: Record<string, string>) => Record<string, string> = (raw) => raw,
+): Promise<MemberFormState> {
   const actor = await requireAction("admin:members");
-  const parsed = adjustmentSchema.safeParse(fields(form));
+  const parsed = schema.safeParse(prepare(fields(form)));
   if (!parsed.success) return zodErrors(parsed.error);
   try {
-    const a = await requestAdjustment(parsed.data, actor);
-    revalidatePath(`/admin/members/${parsed.data.memberId}`);
-    return { done: a.status === "pending" ? "adminMembers.adjust.queued" : "adminMembers.adjust.applied" };
+    return { done: await run(parsed.data, actor) };
   } catch (e) {
     return refused(e);
   }
+}
+
+/** Manual adjustment: applied at once, or queued for a second admin above the threshold. */
+export async function adjustPointsAction(_prev: MemberFormState, form: FormData): Promise<MemberFormState> {
+  return memberAction(form, adjustmentSchema, async (input, actor) => {
+    const a = await requestAdjustment(input, actor);
+    revalidatePath(`/admin/members/${input.memberId}`);
+    return a.status === "pending" ? "adminMembers.adjust.queued" : "adminMembers.adjust.applied";
+  });
 }
 
 /** Approve or reject a pending adjustment (a different admin from the one who asked). */
 export async function decideAdjustmentAction(_prev: MemberFormState, form: FormData): Promise<MemberFormState> {
-  const actor = await requireAction("admin:members");
-  const parsed = decisionSchema.safeParse(fields(form));
-  if (!parsed.success) return zodErrors(parsed.error);
-  try {
-    const a = await decideAdjustment(parsed.data, actor);
+  return memberAction(form, decisionSchema, async (input, actor) => {
+    const a = await decideAdjustment(input, actor);
     revalidatePath("/admin/approvals");
     revalidatePath(`/admin/members/${a.memberId}`);
-    return { done: a.status === "applied" ? "adminMembers.approvals.approved" : "adminMembers.approvals.rejected" };
-  } catch (e) {
-    return refused(e);
-  }
+    return a.status === "applied" ? "adminMembers.approvals.approved" : "adminMembers.approvals.rejected";
+  });
 }
 
 export async function freezeAction(_prev: MemberFormState, form: FormData): Promise<MemberFormState> {
-  const actor = await requireAction("admin:members");
-  const parsed = freezeSchema.safeParse(fields(form));
-  if (!parsed.success) return zodErrors(parsed.error);
-  try {
-    await setFrozen(parsed.data, actor);
-    revalidatePath(`/admin/members/${parsed.data.memberId}`);
-    return { done: parsed.data.freeze === "freeze" ? "adminMembers.freeze.frozen" : "adminMembers.freeze.unfrozen" };
-  } catch (e) {
-    return refused(e);
-  }
+  return memberAction(form, freezeSchema, async (input, actor) => {
+    await setFrozen(input, actor);
+    revalidatePath(`/admin/members/${input.memberId}`);
+    return input.freeze === "freeze" ? "adminMembers.freeze.frozen" : "adminMembers.freeze.unfrozen";
+  });
 }
 
+// The form gives a calendar day in the deployment's zone: the override runs to the end of it.
+const untilEndOfDay = (raw: Record<string, string>) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(raw.until ?? "") ? { ...raw, until: new Date(parseRuleInstant(`${raw.until}T00:00`, env.DEPLOYMENT_TZ).getTime() + DAY_MS).toISOString() } : raw;
+
 export async function tierOverrideAction(_prev: MemberFormState, form: FormData): Promise<MemberFormState> {
-  const actor = await requireAction("admin:members");
-  const raw = fields(form);
-  // The form gives a calendar day in the deployment's zone: the override runs to the end of it.
-  if (/^\d{4}-\d{2}-\d{2}$/.test(raw.until ?? "")) raw.until = new Date(parseRuleInstant(`${raw.until}T00:00`, env.DEPLOYMENT_TZ).getTime() + DAY_MS).toISOString();
-  const parsed = tierOverrideSchema.safeParse(raw);
-  if (!parsed.success) return zodErrors(parsed.error);
-  try {
-    await overrideTier(parsed.data, actor);
-    revalidatePath(`/admin/members/${parsed.data.memberId}`);
-    return { done: parsed.data.op === "set" ? "adminMembers.tier.set" : "adminMembers.tier.cleared" };
-  } catch (e) {
-    return refused(e);
-  }
+  return memberAction(
+    form,
+    tierOverrideSchema,
+    async (input, actor) => {
+      await overrideTier(input, actor);
+      revalidatePath(`/admin/members/${input.memberId}`);
+      return input.op === "set" ? "adminMembers.tier.set" : "adminMembers.tier.cleared";
+    },
+    untilEndOfDay,
+  );
 }

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { DataTable } from "@/components/ui/data-table";
+import { Field, SelectField } from "@/components/ui/field";
+import { KeysetPager } from "@/components/ui/list-nav";
 import { PageHeader } from "@/components/ui/page-header";
 import { memberSearchSchema, SEARCH_FIELDS, searchMembers } from "@/lib/admin-members/search-members";
 import { requirePage } from "@/lib/auth/guard";
@@ -29,46 +31,20 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
 
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <PageHeader title={t("search.title")} intro={t("search.intro")} />
-        <LinkButton href="/admin/members/grants" variant="secondary">
-          {t("search.grants")}
-        </LinkButton>
-      </div>
+      <PageHeader
+        title={t("search.title")}
+        intro={t("search.intro")}
+        actions={
+          <LinkButton href="/admin/members/grants" variant="secondary">
+            {t("search.grants")}
+          </LinkButton>
+        }
+      />
       <Card>
         <form method="get" role="search" aria-label={t("search.title")} className="flex flex-col gap-3 sm:flex-row sm:items-end">
-          <div className="flex flex-1 flex-col gap-1">
-            <label htmlFor="f-q" className="text-sm font-medium">
-              {t("search.query")}
-            </label>
-            <input
-              id="f-q"
-              name="q"
-              type="search"
-              defaultValue={search.q ?? ""}
-              placeholder={t("search.placeholder")}
-              aria-describedby="f-q-hint"
-              className="min-h-11 rounded-lg border border-border bg-surface px-3 text-base text-fg placeholder:text-muted"
-            />
-            <p id="f-q-hint" className="text-sm text-muted">
-              {t("search.hint")}
-            </p>
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="f-field" className="text-sm font-medium">
-              {t("search.field")}
-            </label>
-            <select id="f-field" name="field" defaultValue={search.field ?? "auto"} className="min-h-11 rounded-lg border border-border bg-surface px-3 text-base text-fg">
-              {SEARCH_FIELDS.map((f) => (
-                <option key={f} value={f}>
-                  {t(`search.fields.${f}`)}
-                </option>
-              ))}
-            </select>
-            <p className="text-sm text-muted sm:invisible" aria-hidden>
-              &nbsp;
-            </p>
-          </div>
+          <Field id="f-q" name="q" type="search" label={t("search.query")} hint={t("search.hint")} defaultValue={search.q ?? ""} placeholder={t("search.placeholder")} className="flex-1" />
+          {/* Bottom-aligned with the query input, above its hint (sm:pb-7, as the buttons). */}
+          <SelectField id="f-field" name="field" label={t("search.field")} defaultValue={search.field ?? "auto"} options={SEARCH_FIELDS.map((f) => ({ value: f, label: t(`search.fields.${f}`) }))} className="sm:pb-7" />
           <div className="flex gap-2 sm:pb-7">
             <Button type="submit">{t("search.submit")}</Button>
             <LinkButton href="/admin/members" variant="secondary">
@@ -81,50 +57,32 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         <p className="mb-3 text-sm text-muted" aria-live="polite" data-testid="search-field">
           {page.field === "recent" ? t("search.recent") : t("search.searchedBy", { field: t(`search.fields.${page.field}`) })}
         </p>
-        {page.rows.length === 0 ? (
-          <EmptyState title={t("search.empty")} />
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t("search.results")}</caption>
-              <thead className="text-muted">
-                <tr>
-                  <th className="py-2 pr-3">{t("search.cols.member")}</th>
-                  <th className="py-2 pr-3">{t("search.cols.phone")}</th>
-                  <th className="py-2 pr-3">{t("search.cols.code")}</th>
-                  <th className="py-2 pr-3">{t("search.cols.tier")}</th>
-                  <th className="py-2 pr-3 text-right">{t("search.cols.available")}</th>
-                  <th className="py-2 pr-3">{t("search.cols.joined")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.rows.map((r) => (
-                  <tr key={r.id} className="border-t border-border align-top">
-                    <td className="py-2 pr-3">
-                      <Link href={`/admin/members/${r.id}`} className="font-medium text-brand underline underline-offset-2">
-                        {r.name || r.email}
-                      </Link>
-                      <span className="block text-xs text-muted">{r.email}</span>
-                      {r.frozen ? <span className="mt-1 inline-block rounded bg-danger-soft px-1.5 text-xs text-danger">{t("status.frozen")}</span> : null}
-                    </td>
-                    <td className="py-2 pr-3 whitespace-nowrap">{r.phone ?? "—"}</td>
-                    <td className="py-2 pr-3 font-mono text-xs">{r.code ?? "—"}</td>
-                    <td className="py-2 pr-3">{tierName(r.tierCode)}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{format.number(r.available)}</td>
-                    <td className="py-2 pr-3 whitespace-nowrap">{format.dateTime(r.createdAt, { dateStyle: "medium" })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {nextHref ? (
-          <div className="mt-4">
-            <LinkButton href={nextHref} variant="secondary" rel="next">
-              {t("search.more")}
-            </LinkButton>
-          </div>
-        ) : null}
+        <DataTable
+          caption={t("search.results")}
+          rows={page.rows}
+          rowKey={(r) => r.id}
+          empty={t("search.empty")}
+          footer={<KeysetPager next={nextHref ? { href: nextHref, label: t("search.more") } : null} />}
+          columns={[
+            {
+              header: t("search.cols.member"),
+              cell: (r) => (
+                <>
+                  <Link href={`/admin/members/${r.id}`} className="font-medium text-brand underline underline-offset-2">
+                    {r.name || r.email}
+                  </Link>
+                  <span className="block text-xs text-muted">{r.email}</span>
+                  {r.frozen ? <span className="mt-1 inline-block rounded bg-danger-soft px-1.5 text-xs text-danger">{t("status.frozen")}</span> : null}
+                </>
+              ),
+            },
+            { header: t("search.cols.phone"), className: "whitespace-nowrap", cell: (r) => r.phone ?? "—" },
+            { header: t("search.cols.code"), className: "font-mono text-xs", cell: (r) => r.code ?? "—" },
+            { header: t("search.cols.tier"), cell: (r) => tierName(r.tierCode) },
+            { header: t("search.cols.available"), numeric: true, cell: (r) => format.number(r.available) },
+            { header: t("search.cols.joined"), className: "whitespace-nowrap", cell: (r) => format.dateTime(r.createdAt, { dateStyle: "medium" }) },
+          ]}
+        />
       </Card>
     </div>
   );

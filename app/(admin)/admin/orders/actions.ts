@@ -7,7 +7,7 @@ import { users } from "@/db/schema";
 import { audit } from "@/lib/admin/audit";
 import { requireAction } from "@/lib/auth/guard";
 import { env } from "@/lib/env";
-import { isDomainError } from "@/lib/errors";
+import { refusalKeys } from "@/lib/actions/action-result";
 import { zonedTimeToUtc } from "@/lib/rules";
 import { parseYuanToCents } from "@/lib/money";
 import { importOrdersCsv, type ImportReport } from "@/lib/orders/import-orders";
@@ -73,9 +73,7 @@ async function recordOrder(form: FormData, actor: Awaited<ReturnType<typeof requ
     revalidatePath("/admin/orders");
     return { result };
   } catch (e) {
-    if (!isDomainError(e)) throw e;
-    const field = e.errors[0]?.path;
-    return { errors: { [field && field !== "memberId" ? field : "form"]: `errors.${e.code}` } };
+    return { errors: refusalKeys(e, { fields: (path) => (path === "memberId" ? "form" : path), key: (_, d) => `errors.${d.code}` }) };
   }
 }
 

@@ -6,7 +6,7 @@ import { orders, users } from "@/db/schema";
 import { ImportOrdersForm } from "@/components/admin/import-orders-form";
 import { RecordOrderForm } from "@/components/admin/record-order-form";
 import { Card, CardTitle } from "@/components/ui/card";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTableCard } from "@/components/ui/data-table";
 import { requirePage } from "@/lib/auth/guard";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -35,33 +35,30 @@ export default async function AdminOrdersPage() {
         <CardTitle className="mb-4">{t("importTitle")}</CardTitle>
         <ImportOrdersForm />
       </Card>
-      <Card>
-        <CardTitle className="mb-4">{t("latest")}</CardTitle>
-        <DataTable
-          caption={t("latest")}
-          rows={latest}
-          rowKey={({ o }) => o.id}
-          empty={t("empty")}
-          align="middle"
-          columns={[
-            { header: t("externalId"), cell: ({ o }) => o.externalId, className: "font-mono text-xs" },
-            { header: t("member"), cell: ({ email }) => email },
-            { header: t("placedAt"), cell: ({ o }) => format.dateTime(o.placedAt, { dateStyle: "medium", timeStyle: "short" }), className: "whitespace-nowrap" },
-            {
-              header: t("paid"),
-              numeric: true,
-              cell: ({ o }) => (
-                <>
-                  {yuan(o.paidCents)}
-                  {o.refundedCents > 0 ? <span className="block text-xs text-danger">{t("refunded", { amount: yuan(o.refundedCents) })}</span> : null}
-                </>
-              ),
-            },
-            { header: t("points"), numeric: true, cell: ({ o }) => format.number(o.pointsAwarded - o.pointsReversed) },
-            { header: t("source"), cell: ({ o }) => t(`sources.${o.source}` as "sources.api") },
-          ]}
-        />
-      </Card>
+      <DataTableCard
+        title={t("latest")}
+        rows={latest}
+        rowKey={({ o }) => o.id}
+        empty={t("empty")}
+        align="middle"
+        columns={[
+          { header: t("externalId"), cell: ({ o }) => o.externalId, className: "font-mono text-xs" },
+          { header: t("member"), cell: ({ email }) => email },
+          { header: t("placedAt"), cell: ({ o }) => format.dateTime(o.placedAt, { dateStyle: "medium", timeStyle: "short" }), className: "whitespace-nowrap" },
+          {
+            header: t("paid"),
+            numeric: true,
+            cell: ({ o }) => (
+              <>
+                {yuan(o.paidCents)}
+                {o.refundedCents > 0 ? <span className="block text-xs text-danger">{t("refunded", { amount: yuan(o.refundedCents) })}</span> : null}
+              </>
+            ),
+          },
+          { header: t("points"), numeric: true, cell: ({ o }) => format.number(o.pointsAwarded - o.pointsReversed) },
+          { header: t("source"), cell: ({ o }) => t(`sources.${o.source}` as "sources.api") },
+        ]}
+      />
     </div>
   );
 }

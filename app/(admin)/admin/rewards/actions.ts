@@ -7,7 +7,6 @@ import { redirect } from "next/navigation";
 import { errorKeys } from "@/components/admin-mall/error-keys";
 import { requireAction } from "@/lib/auth/guard";
 import { env } from "@/lib/env";
-import { isDomainError } from "@/lib/errors";
 import { addReward } from "@/lib/mall/admin/add-reward";
 import { adjustStock } from "@/lib/mall/admin/adjust-stock";
 import { importCouponCodes, type CouponImportReport } from "@/lib/mall/admin/import-coupon-codes";
@@ -38,10 +37,7 @@ const file = (form: FormData, name: string) => {
   return f instanceof File && f.size > 0 ? f : null;
 };
 
-function refused(e: unknown, fields: readonly string[]): { errors: Record<string, string> } {
-  if (!isDomainError(e)) throw e;
-  return { errors: errorKeys(e, fields) };
-}
+const refused = (e: unknown, fields: readonly string[]) => ({ errors: errorKeys(e, fields) });
 
 /** Creates a reward; an image chosen on the form is checked first and stored once the reward exists. */
 export async function createRewardAction(_prev: RewardFormState, form: FormData): Promise<RewardFormState> {

@@ -5,7 +5,6 @@ import { revalidatePath } from "next/cache";
 import { actionError, type ActionState } from "@/components/admin-distribution/action-state";
 import { requireAction } from "@/lib/auth/guard";
 import { decideRiskCase } from "@/lib/distribution/risk";
-import { isDomainError } from "@/lib/errors";
 
 export async function decideRiskCaseAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const actor = await requireAction("admin:members");
@@ -13,7 +12,6 @@ export async function decideRiskCaseAction(_prev: ActionState, form: FormData): 
   try {
     await decideRiskCase(String(form.get("id") ?? ""), { decision, reason: form.get("reason") ?? "" }, actor);
   } catch (e) {
-    if (!isDomainError(e)) throw e;
     return actionError(e);
   }
   revalidatePath("/admin/risk");

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin-distribution/action-form";
 import { readCursor, writeCursor } from "@/components/admin-distribution/keyset";
 import { Badge } from "@/components/admin-mall/badges";
 import { formatMoney } from "@/components/member/money";
-import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { DataTableCard } from "@/components/ui/data-table";
+import { KeysetPager, StatusTabs } from "@/components/ui/list-nav";
 import { PageHeader } from "@/components/ui/page-header";
 import { RISK_CASE_STATUSES, type RiskCaseStatus } from "@/db/schema";
 import { requirePage } from "@/lib/auth/guard";
@@ -27,63 +26,75 @@ export default async function RiskPage({ searchParams }: { searchParams: Promise
   const status: RiskCaseStatus = RISK_CASE_STATUSES.includes(sp.status as RiskCaseStatus) ? (sp.status as RiskCaseStatus) : "open";
   const [t, format, page] = await Promise.all([getTranslations("adminDistribution.risk"), getFormatter(), listRiskCases({ status, after: readCursor(sp.cursor) })]);
   const money = (c: number) => formatMoney(format, c);
-  const tab = "inline-flex min-h-11 items-center rounded-lg border px-3 text-sm";
   const policy = { days: RISK_POLICY.refundAfterReleaseDays, rate: RISK_POLICY.refundRateBps / 100, min: RISK_POLICY.refundRateMinOrders, window: RISK_POLICY.windowDays };
 
   return (
     <div className="flex flex-col gap-4">
       <PageHeader title={t("title")} intro={t("intro")} />
-      <nav aria-label={t("statusFilter")} className="flex flex-wrap gap-2">
-        {RISK_CASE_STATUSES.map((s) => (
-          <Link key={s} href={`/admin/risk?status=${s}`} aria-current={s === status ? "page" : undefined} className={`${tab} ${s === status ? "border-brand font-semibold text-brand" : "border-border"}`}>
-            {t(`statuses.${s}`)}
-          </Link>
-        ))}
-      </nav>
-      <Card>
-        {page.rows.length === 0 ? (
-          <EmptyState title={t("empty")} />
-        ) : (
-          <ul className="flex flex-col divide-y divide-border" data-testid="risk-cases">
-            {page.rows.map((r) => (
-              <li key={r.riskCase.id} className="flex flex-col gap-3 py-4 lg:flex-row lg:items-start lg:justify-between" data-testid="risk-case">
-                <div className="flex min-w-0 flex-col gap-1 text-sm">
-                  <p className="font-medium">
-                    {t(`signals.${r.riskCase.signal}`, policy)} <Badge tone={TONE[r.riskCase.status]}>{t(`statuses.${r.riskCase.status}`)}</Badge>
-                  </p>
-                  <p>
-                    {r.name || "—"} <span className="font-mono">{r.code}</span> <span className="text-muted break-all">{r.email}</span>
-                    {r.withdrawalsFrozen ? <span className="ml-2 text-danger">{t("frozen")}</span> : null}
-                  </p>
-                  {r.buyerEmail ? <p className="text-muted break-all">{t("buyer", { email: r.buyerEmail })}</p> : null}
-                  <p className="text-muted">{format.dateTime(r.riskCase.createdAt, { dateStyle: "medium", timeStyle: "short" })}</p>
-                  {r.riskCase.status === "open" ? <p className="tabular">{t("held", { count: r.heldCount, amount: money(r.heldCents) })}</p> : null}
-                  {r.riskCase.reason ? <p className="text-muted">{t("reason", { reason: r.riskCase.reason })}</p> : null}
+      <StatusTabs label={t("statusFilter")} tabs={RISK_CASE_STATUSES.map((s) => ({ href: `/admin/risk?status=${s}`, label: t(`statuses.${s}`), current: s === status }))} />
+      <DataTableCard
+        caption={t("title")}
+        testId="risk-cases"
+        rowTestId="risk-case"
+        rows={page.rows}
+        rowKey={(r) => r.riskCase.id}
+        empty={t("empty")}
+        footer={<KeysetPager next={page.next ? { href: `/admin/risk?status=${status}&cursor=${writeCursor(page.next)}`, label: t("more") } : null} />}
+        columns={[
+          {
+            header: t("case"),
+            className: "min-w-56",
+            cell: ({ riskCase: c, buyerEmail, heldCount, heldCents }) => (
+              <>
+                <p className="font-medium">{t(`signals.${c.signal}`, policy)}</p>
+                <p className="text-muted">{format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" })}</p>
+                {buyerEmail ? <p className="text-muted break-all">{t("buyer", { email: buyerEmail })}</p> : null}
+                {c.status === "open" ? <p className="tabular">{t("held", { count: heldCount, amount: money(heldCents) })}</p> : null}
+              </>
+            ),
+          },
+          {
+            header: t("distributor"),
+            cell: (r) => (
+              <>
+                <p>
+                  {r.name || "—"} <span className="font-mono">{r.code}</span>
+                </p>
+                <p className="text-muted break-all">{r.email}</p>
+                {r.withdrawalsFrozen ? <p className="text-danger">{t("frozen")}</p> : null}
+              </>
+            ),
+          },
+          {
+            header: t("status"),
+            cell: ({ riskCase: c }) => (
+              <>
+                <Badge tone={TONE[c.status]}>{t(`statuses.${c.status}`)}</Badge>
+                {c.reason ? <p className="mt-1 text-muted">{t("reason", { reason: c.reason })}</p> : null}
+              </>
+            ),
+          },
+          {
+            header: t("decision"),
+            className: "min-w-72",
+            cell: ({ riskCase: c }) =>
+              c.status === "open" ? (
+                <div className="flex flex-col gap-2">
+                  <ActionForm action={decideRiskCaseAction} hidden={{ id: c.id, decision: "release" }} input={{ id: `rel-${c.id}`, name: "reason", label: t("releaseReason"), required: true }} submit={t("release")} testId="release-case" />
+                  <details>
+                    <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand">{t("otherDecisions")}</summary>
+                    <div className="flex flex-col gap-3">
+                      <ActionForm action={decideRiskCaseAction} hidden={{ id: c.id, decision: "cancel" }} input={{ id: `can-${c.id}`, name: "reason", label: t("cancelReason"), required: true }} submit={t("cancel")} variant="danger" testId="cancel-case" />
+                      <ActionForm action={decideRiskCaseAction} hidden={{ id: c.id, decision: "freeze" }} input={{ id: `frz-${c.id}`, name: "reason", label: t("freezeReason"), required: true }} submit={t("freeze")} variant="secondary" testId="freeze-case" />
+                    </div>
+                  </details>
                 </div>
-                {r.riskCase.status === "open" ? (
-                  <div className="flex flex-col gap-2 lg:w-96">
-                    <ActionForm action={decideRiskCaseAction} hidden={{ id: r.riskCase.id, decision: "release" }} input={{ id: `rel-${r.riskCase.id}`, name: "reason", label: t("releaseReason"), required: true }} submit={t("release")} testId="release-case" />
-                    <details>
-                      <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand">{t("otherDecisions")}</summary>
-                      <div className="flex flex-col gap-3">
-                        <ActionForm action={decideRiskCaseAction} hidden={{ id: r.riskCase.id, decision: "cancel" }} input={{ id: `can-${r.riskCase.id}`, name: "reason", label: t("cancelReason"), required: true }} submit={t("cancel")} variant="danger" testId="cancel-case" />
-                        <ActionForm action={decideRiskCaseAction} hidden={{ id: r.riskCase.id, decision: "freeze" }} input={{ id: `frz-${r.riskCase.id}`, name: "reason", label: t("freezeReason"), required: true }} submit={t("freeze")} variant="secondary" testId="freeze-case" />
-                      </div>
-                    </details>
-                  </div>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
-        {page.next ? (
-          <div className="mt-4">
-            <Link className="inline-flex min-h-11 items-center rounded-lg border border-border px-3 text-sm" href={`/admin/risk?status=${status}&cursor=${writeCursor(page.next)}`} rel="next">
-              {t("more")}
-            </Link>
-          </div>
-        ) : null}
-      </Card>
+              ) : (
+                <span className="text-muted">—</span>
+              ),
+          },
+        ]}
+      />
     </div>
   );
 }

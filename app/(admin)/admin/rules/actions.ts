@@ -4,9 +4,10 @@ import { revalidatePath } from "next/cache";
 import { after } from "next/server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { refusalKeys } from "@/lib/actions/action-result";
 import { requireAction } from "@/lib/auth/guard";
 import { env } from "@/lib/env";
-import { isDomainError, type DomainError } from "@/lib/errors";
+import { isDomainError } from "@/lib/errors";
 import { cancelBacktest } from "@/lib/rules/admin/cancel-backtest";
 import { discardDraft } from "@/lib/rules/admin/discard-draft";
 import { getBacktest, type BacktestView } from "@/lib/rules/admin/get-backtest";
@@ -40,12 +41,13 @@ export interface ActionFailure {
 }
 
 function failure(e: unknown): ActionFailure {
-  if (!isDomainError(e)) throw e;
-  const d = e as DomainError;
-  if (d.code === "conflict" && typeof d.params.latest === "number") return { error: "rules.publish.conflict", values: { latest: d.params.latest, base: d.params.base ?? 0 } };
-  if (d.params.reason === "effective-in-past") return { error: "rules.publish.inPast" };
-  return { error: `errors.${d.code}` };
+  if (isDomainError(e) && e.code === "conflict" && typeof e.params.latest === "number") return { error: "rules.publish.conflict", values: { latest: e.params.latest, base: e.params.base ?? 0 } };
+  // One message for the whole editor: field errors come back as issues, not here.
+  return { error: refusalKeys(e, { fields: () => null, form: (d) => (d.params.reason === "effective-in-past" ? "rules.publish.inPast" : undefined) }).form! };
 }
+
+// The start form's fields, by the path the use case reports.
+const START_FIELDS: Record<string, string> = { "name.zh-CN": "nameZh", "name.en": "nameEn", slug: "slug" };
 
 export interface SaveDraftResult {
   issues?: RuleIssue[];
@@ -146,13 +148,11 @@ export async function startRuleAction(_prev: StartRuleState, form: FormData): Pr
   try {
     ruleKey = (await startRule({ kind: values.kind as "campaign", slug: values.slug, name: { "zh-CN": values.nameZh, en: values.nameEn } }, actor)).ruleKey;
   } catch (e) {
-    if (!isDomainError(e)) throw e;
-    const errors: Record<string, string> = {};
-    for (const f of e.errors) {
-      const key = f.path === "name.zh-CN" ? "nameZh" : f.path === "name.en" ? "nameEn" : f.path === "slug" ? "slug" : "form";
-      errors[key] ??= e.code === "duplicate" ? "rules.list.exists" : key === "slug" ? "rules.list.slugInvalid" : key === "form" ? `errors.${e.code}` : "rules.issue.required";
-    }
-    if (!Object.keys(errors).length) errors.form = `errors.${e.code}`;
+    const at = (path: string) => START_FIELDS[path] ?? "form";
+    const errors = refusalKeys(e, {
+      fields: at,
+      key: (f, d) => (d.code === "duplicate" ? "rules.list.exists" : at(f.path) === "slug" ? "rules.list.slugInvalid" : at(f.path) === "form" ? `errors.${d.code}` : "rules.issue.required"),
+    });
     return { errors, values };
   }
   refresh(ruleKey);

@@ -6,7 +6,6 @@ import { actionError, type ActionState } from "@/components/admin-distribution/a
 import type { AuditActor } from "@/lib/admin/audit";
 import { requireAction } from "@/lib/auth/guard";
 import { approveWithdrawal, markPayoutFailed, rejectWithdrawal, retryPayout, returnWithdrawal } from "@/lib/distribution/review-withdrawal";
-import { isDomainError } from "@/lib/errors";
 
 type Decision = "approve" | "reject" | "fail" | "retry" | "return";
 
@@ -22,7 +21,6 @@ async function decide(reviewer: AuditActor, decision: Decision, form: FormData):
     else if (decision === "fail") await markPayoutFailed(id, { reason }, opts);
     else await returnWithdrawal(id, { reason }, opts);
   } catch (e) {
-    if (!isDomainError(e)) throw e;
     return actionError(e);
   }
   revalidatePath("/admin/withdrawals");

@@ -7,7 +7,9 @@ import { Badge } from "@/components/admin-mall/badges";
 import { formatMoney } from "@/components/member/money";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { DataTableCard } from "@/components/ui/data-table";
+import { Field } from "@/components/ui/field";
+import { KeysetPager } from "@/components/ui/list-nav";
 import { PageHeader } from "@/components/ui/page-header";
 import { WITHDRAWAL_STATUSES, type WithdrawalStatus } from "@/db/schema";
 import { requirePage } from "@/lib/auth/guard";
@@ -40,7 +42,6 @@ export default async function WithdrawalsPage({ searchParams }: { searchParams: 
   const money = (c: number) => formatMoney(format, c);
   const today = now().toISOString().slice(0, 10);
   const monthStart = `${today.slice(0, 8)}01`;
-  const control = "min-h-11 rounded-lg border border-border bg-surface px-3 text-base text-fg";
   const qs = (extra: Record<string, string>) => new URLSearchParams({ ...(distributorId ? { distributor: distributorId } : {}), ...extra }).toString();
 
   return (
@@ -70,76 +71,79 @@ export default async function WithdrawalsPage({ searchParams }: { searchParams: 
         </p>
       ) : null}
 
-      <Card>
-        {page.items.length === 0 ? (
-          <EmptyState title={t("empty")} />
-        ) : (
-          <ul className="flex flex-col divide-y divide-border" data-testid="withdrawals">
-            {page.items.map((w) => {
+      <DataTableCard
+        caption={t("title")}
+        testId="withdrawals"
+        rowTestId="withdrawal"
+        rows={page.items}
+        rowKey={(w) => w.id}
+        empty={t("empty")}
+        footer={
+          <KeysetPager next={page.next ? { href: `/admin/withdrawals?${qs({ status, cursor: writeCursor({ createdAt: page.next.requestedAt, id: page.next.id }) })}`, label: t("more") } : null} />
+        }
+        columns={[
+          {
+            header: t("distributor"),
+            cell: (w) => (
+              <>
+                <p className="font-medium">
+                  {w.name || "—"} <span className="font-mono">{w.code}</span>
+                </p>
+                <p className="text-muted break-all">{w.email}</p>
+                <p className="text-muted">{t("requestedAt", { at: format.dateTime(new Date(w.requestedAt), { dateStyle: "medium", timeStyle: "short" }) })}</p>
+              </>
+            ),
+          },
+          { header: t("amount"), className: "tabular min-w-40", cell: (w) => t("amounts", { amount: money(w.amountCents), fee: money(w.feeCents), net: money(w.netCents) }) },
+          {
+            header: t("account"),
+            className: "text-muted break-all min-w-40",
+            cell: (w) => {
               const acct = (w.payoutAccount ?? {}) as { method?: string; account?: string; name?: string };
-              return (
-                <li key={w.id} className="flex flex-col gap-3 py-4 lg:flex-row lg:items-start lg:justify-between" data-testid="withdrawal">
-                  <div className="flex min-w-0 flex-col gap-1 text-sm">
-                    <p className="font-medium">
-                      {w.name || "—"} <span className="font-mono">{w.code}</span> <span className="text-muted break-all">{w.email}</span>
-                    </p>
-                    <p className="tabular">
-                      {t("amounts", { amount: money(w.amountCents), fee: money(w.feeCents), net: money(w.netCents) })}
-                    </p>
-                    <p className="text-muted break-all">
-                      {acct.method ? `${t(`methods.${acct.method}`)} · ${acct.account ?? ""}${acct.name ? ` · ${acct.name}` : ""}` : t("noAccount")}
-                    </p>
-                    <p className="text-muted">{t("requestedAt", { at: format.dateTime(new Date(w.requestedAt), { dateStyle: "medium", timeStyle: "short" }) })}</p>
-                    <div className="flex flex-wrap items-center gap-2">
-                      <Badge tone={TONE[w.status]}>{t(`statuses.${w.status}`)}</Badge>
-                      {w.payoutReference ? <span className="font-mono text-xs">{w.payoutReference}</span> : null}
-                    </div>
-                    {w.reason ? <p className="text-muted">{t("reason", { reason: w.reason })}</p> : null}
-                  </div>
-                  <div className="flex flex-col gap-3 lg:w-96">
-                    {w.status === "requested" ? (
-                      <>
-                        <ActionForm action={approveWithdrawalAction} hidden={{ id: w.id }} input={{ id: `ref-${w.id}`, name: "payoutReference", label: t("payoutReference"), required: true, maxLength: 200 }} submit={t("approve")} testId="approve-withdrawal" />
-                        <ActionForm action={rejectWithdrawalAction} hidden={{ id: w.id }} input={{ id: `rej-${w.id}`, name: "reason", label: t("rejectReason"), required: true }} submit={t("reject")} variant="danger" testId="reject-withdrawal" />
-                      </>
-                    ) : w.status === "approved" ? (
-                      <ActionForm action={failPayoutAction} hidden={{ id: w.id }} input={{ id: `fail-${w.id}`, name: "reason", label: t("failReason"), required: true }} submit={t("markFailed")} variant="secondary" />
-                    ) : w.status === "failed" ? (
-                      <>
-                        <ActionForm action={retryPayoutAction} hidden={{ id: w.id }} input={{ id: `retry-${w.id}`, name: "payoutReference", label: t("payoutReference"), required: true, maxLength: 200 }} submit={t("retry")} />
-                        <ActionForm action={returnWithdrawalAction} hidden={{ id: w.id }} input={{ id: `ret-${w.id}`, name: "reason", label: t("returnReason"), required: true }} submit={t("return")} variant="secondary" />
-                      </>
-                    ) : null}
-                  </div>
-                </li>
-              );
-            })}
-          </ul>
-        )}
-        {page.next ? (
-          <div className="mt-4">
-            <Link className="inline-flex min-h-11 items-center rounded-lg border border-border px-3 text-sm" href={`/admin/withdrawals?${qs({ status, cursor: writeCursor({ createdAt: page.next.requestedAt, id: page.next.id }) })}`} rel="next">
-              {t("more")}
-            </Link>
-          </div>
-        ) : null}
-      </Card>
+              return acct.method ? `${t(`methods.${acct.method}`)} · ${acct.account ?? ""}${acct.name ? ` · ${acct.name}` : ""}` : t("noAccount");
+            },
+          },
+          {
+            header: t("status"),
+            cell: (w) => (
+              <>
+                <Badge tone={TONE[w.status]}>{t(`statuses.${w.status}`)}</Badge>
+                {w.payoutReference ? <p className="mt-1 font-mono text-xs">{w.payoutReference}</p> : null}
+                {w.reason ? <p className="mt-1 text-muted">{t("reason", { reason: w.reason })}</p> : null}
+              </>
+            ),
+          },
+          {
+            header: t("decision"),
+            className: "min-w-72",
+            cell: (w) => (
+              <div className="flex flex-col gap-3">
+                {w.status === "requested" ? (
+                  <>
+                    <ActionForm action={approveWithdrawalAction} hidden={{ id: w.id }} input={{ id: `ref-${w.id}`, name: "payoutReference", label: t("payoutReference"), required: true, maxLength: 200 }} submit={t("approve")} testId="approve-withdrawal" />
+                    <ActionForm action={rejectWithdrawalAction} hidden={{ id: w.id }} input={{ id: `rej-${w.id}`, name: "reason", label: t("rejectReason"), required: true }} submit={t("reject")} variant="danger" testId="reject-withdrawal" />
+                  </>
+                ) : w.status === "approved" ? (
+                  <ActionForm action={failPayoutAction} hidden={{ id: w.id }} input={{ id: `fail-${w.id}`, name: "reason", label: t("failReason"), required: true }} submit={t("markFailed")} variant="secondary" />
+                ) : w.status === "failed" ? (
+                  <>
+                    <ActionForm action={retryPayoutAction} hidden={{ id: w.id }} input={{ id: `retry-${w.id}`, name: "payoutReference", label: t("payoutReference"), required: true, maxLength: 200 }} submit={t("retry")} />
+                    <ActionForm action={returnWithdrawalAction} hidden={{ id: w.id }} input={{ id: `ret-${w.id}`, name: "reason", label: t("returnReason"), required: true }} submit={t("return")} variant="secondary" />
+                  </>
+                ) : (
+                  <span className="text-muted">—</span>
+                )}
+              </div>
+            ),
+          },
+        ]}
+      />
 
       <Card>
         <CardTitle className="mb-3">{t("exportTitle")}</CardTitle>
         <form method="get" action="/admin/withdrawals/export" className="flex flex-wrap items-end gap-3">
-          <div className="flex flex-col gap-1">
-            <label htmlFor="exp-from" className="text-sm font-medium">
-              {t("from")}
-            </label>
-            <input id="exp-from" name="from" type="date" required defaultValue={monthStart} className={control} />
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="exp-to" className="text-sm font-medium">
-              {t("to")}
-            </label>
-            <input id="exp-to" name="to" type="date" required defaultValue={today} className={control} />
-          </div>
+          <Field id="exp-from" name="from" type="date" label={t("from")} required defaultValue={monthStart} />
+          <Field id="exp-to" name="to" type="date" label={t("to")} required defaultValue={today} />
           <Button type="submit" variant="secondary" data-testid="export-payouts">
             {t("export")}
           </Button>

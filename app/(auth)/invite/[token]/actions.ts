@@ -1,9 +1,8 @@
 "use server";
 
+import { refusalKeys } from "@/lib/actions/action-result";
 import { signIn } from "@/lib/auth";
 import { acceptInvite } from "@/lib/admin/staff";
-import { isDomainError } from "@/lib/errors";
-import { formErrors } from "@/lib/validation";
 
 export interface AcceptState {
   errors?: Record<string, string>;
@@ -19,11 +18,7 @@ export async function acceptInviteAction(_prev: AcceptState, form: FormData): Pr
   try {
     ({ email } = await acceptInvite(token, { name, password }));
   } catch (e) {
-    if (isDomainError(e)) {
-      const errors = e.errors.length ? formErrors(e.errors.map((x) => ({ path: [x.path], message: x.message }))) : { form: "adminUsers.invite.invalid" };
-      return { errors, values: { name } };
-    }
-    throw e;
+    return { errors: refusalKeys(e, { form: () => "adminUsers.invite.invalid" }), values: { name } };
   }
   await signIn("credentials", { email, password, redirectTo: "/admin" });
   return {};

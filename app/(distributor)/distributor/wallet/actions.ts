@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { requireAction } from "@/lib/auth/guard";
 import { requestWithdrawal } from "@/lib/distribution/request-withdrawal";
-import { isDomainError, type DomainError } from "@/lib/errors";
+import { refusalKeys } from "@/lib/actions/action-result";
+import { isDomainError } from "@/lib/errors";
 import { parseYuanToCents } from "@/lib/money";
 
 export interface WithdrawState {
@@ -17,14 +18,28 @@ export interface WithdrawState {
 
 const METHODS = ["alipay", "wechat", "bank"] as const;
 
-function messageFor(e: DomainError): { errors: Record<string, string>; params?: Record<string, string | number> } {
-  const field = e.errors.find((x) => x.path === "amountCents")?.message;
-  if (field === "validation.withdrawalBelowMinimum") return { errors: { amount: "distribution.withdraw.errors.belowMinimum" }, params: e.params };
-  if (field === "validation.withdrawalExceedsAvailable") return { errors: { amount: "distribution.withdraw.errors.exceedsAvailable" }, params: e.params };
-  if (e.code === "invalid-request" && field) return { errors: { amount: "distribution.withdraw.errors.amount" } };
-  if (e.code === "not-eligible") return { errors: { form: e.params.reason === "frozen" ? "distribution.withdraw.errors.frozen" : "distribution.withdraw.errors.negative" } };
-  if (e.code === "limit-reached") return { errors: { form: "distribution.withdraw.errors.limit" } };
-  return { errors: { form: "distribution.withdraw.errors.generic" } };
+// Amount messages that quote the limits (the refusal's params travel with them).
+const AMOUNT_LIMITS: Record<string, string> = {
+  "validation.withdrawalBelowMinimum": "distribution.withdraw.errors.belowMinimum",
+  "validation.withdrawalExceedsAvailable": "distribution.withdraw.errors.exceedsAvailable",
+};
+
+function messageFor(e: unknown): { errors: Record<string, string>; params?: Record<string, string | number> } {
+  const errors = refusalKeys(e, {
+    // Only the amount is this form's to show; the wallet's other refusals are about the whole form.
+    fields: (path) => (path === "amountCents" ? "amount" : null),
+    key: (f, d) => AMOUNT_LIMITS[f.message] ?? (d.code === "invalid-request" ? "distribution.withdraw.errors.amount" : null),
+    form: (d) =>
+      d.code === "not-eligible"
+        ? d.params.reason === "frozen"
+          ? "distribution.withdraw.errors.frozen"
+          : "distribution.withdraw.errors.negative"
+        : d.code === "limit-reached"
+          ? "distribution.withdraw.errors.limit"
+          : "distribution.withdraw.errors.generic",
+  });
+  const limited = Object.values(AMOUNT_LIMITS).includes(errors.amount ?? "");
+  return limited && isDomainError(e) ? { errors, params: e.params } : { errors };
 }
 
 // Request a withdrawal from the distributor's own wallet (the guard picks the wallet: the signed-in distributor).
@@ -42,8 +57,7 @@ export async function requestWithdrawalAction(_prev: WithdrawState, form: FormDa
       { actor: `user:${actor.userId}` },
     );
   } catch (e) {
-    if (isDomainError(e)) return { ...messageFor(e), values };
-    throw e;
+    return { ...messageFor(e), values };
   }
   revalidatePath("/distributor/wallet");
   revalidatePath("/distributor");

@@ -5,13 +5,11 @@ import { revalidatePath } from "next/cache";
 import { actionError, type ActionState } from "@/components/admin-distribution/action-state";
 import { requireAction } from "@/lib/auth/guard";
 import { approveApplication, rejectApplication } from "@/lib/distribution/become-distributor";
-import { isDomainError } from "@/lib/errors";
 
 async function run(fn: () => Promise<unknown>, done: string): Promise<ActionState> {
   try {
     await fn();
   } catch (e) {
-    if (!isDomainError(e)) throw e;
     return actionError(e);
   }
   revalidatePath("/admin/distributors/applications");

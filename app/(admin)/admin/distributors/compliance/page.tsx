@@ -3,6 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { formatMoney } from "@/components/member/money";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
+import { DataTableCard } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/guard";
 import { complianceReport } from "@/lib/distribution/compliance";
@@ -60,32 +61,19 @@ export default async function CompliancePage() {
           </ul>
         )}
       </Card>
-      <Card>
-        <CardTitle className="mb-3">{t("byLevelTitle")}</CardTitle>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm" data-testid="commissions-by-level">
-            <caption className="sr-only">{t("byLevelTitle")}</caption>
-            <thead className="text-muted">
-              <tr>
-                <th scope="col" className="py-2 pr-3">{t("level")}</th>
-                <th scope="col" className="py-2 pr-3 text-right">{t("count")}</th>
-                <th scope="col" className="py-2 pr-3 text-right">{t("amount")}</th>
-                <th scope="col" className="py-2 text-right">{t("reversed")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.commissionsByLevel.map((l) => (
-                <tr key={l.level} className="border-t border-border">
-                  <td className="py-2 pr-3">{t("levelN", { level: l.level })}</td>
-                  <td className="tabular py-2 pr-3 text-right">{format.number(l.count)}</td>
-                  <td className="tabular py-2 pr-3 text-right">{money(l.amountCents)}</td>
-                  <td className="tabular py-2 text-right">{money(l.reversedCents)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </Card>
+      <DataTableCard
+        title={t("byLevelTitle")}
+        testId="commissions-by-level"
+        rows={r.commissionsByLevel}
+        rowKey={(l) => String(l.level)}
+        empty={t("noCommissions")}
+        columns={[
+          { header: t("level"), cell: (l) => t("levelN", { level: l.level }) },
+          { header: t("count"), numeric: true, cell: (l) => format.number(l.count) },
+          { header: t("amount"), numeric: true, cell: (l) => money(l.amountCents) },
+          { header: t("reversed"), numeric: true, cell: (l) => money(l.reversedCents) },
+        ]}
+      />
     </div>
   );
 }

@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Actor, actorLabeller } from "@/components/admin-members/actor";
 import { AdjustForm, DecideForm, FreezeForm, TierOverrideForm } from "@/components/admin-members/member-forms";
 import { describeEntry } from "@/components/member/entry-text";
 import { BindingHistory } from "@/components/referral/binding-history";
 import { RebindForm } from "@/components/referral/rebind-form";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { DataTableCard } from "@/components/ui/data-table";
+import { KeysetPager } from "@/components/ui/list-nav";
 import { PageHeader } from "@/components/ui/page-header";
 import { downlineCounts, memberAdjustments, memberDetail, memberLedger, memberLots, memberTierHistory, uplineChain } from "@/lib/admin-members/member-detail";
 import { createdAtIdKey, decodeCursor } from "@/lib/api/pagination";
@@ -57,17 +59,21 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
   const n = (v: number) => format.number(v);
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
   const entries = ledger.entries.map((e) => ({ ...describeEntry(e, { t: entryT, format, locale }), actor: e.actor, balanceAfter: e.balanceAfter }));
-  const th = "py-2 pr-3 font-medium";
+  // Who did each thing, by name: every person the ledger page and the binding history name, in one lookup.
+  const actorLabel = await actorLabeller([...entries.map((e) => e.actor), ...bindings.map((b) => b.actor)]);
   const pending = adjustments.filter((a) => a.status === "pending");
 
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <PageHeader title={member.name || member.email} intro={`${member.email} · ${t("member.joined", { date: format.dateTime(member.createdAt, { dateStyle: "medium" }) })}`} />
-        <LinkButton href="/admin/members" variant="secondary">
-          {t("member.back")}
-        </LinkButton>
-      </div>
+      <PageHeader
+        title={member.name || member.email}
+        intro={`${member.email} · ${t("member.joined", { date: format.dateTime(member.createdAt, { dateStyle: "medium" }) })}`}
+        actions={
+          <LinkButton href="/admin/members" variant="secondary">
+            {t("member.back")}
+          </LinkButton>
+        }
+      />
 
       <Card aria-labelledby="profile-h">
         <CardTitle id="profile-h" className="sr-only">
@@ -149,87 +155,52 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
         </Card>
       </div>
 
-      <Card aria-labelledby="lots-h">
-        <CardTitle id="lots-h">{t("lots.title")}</CardTitle>
-        {lots.length === 0 ? (
-          <p className="mt-2 text-sm text-muted">{t("lots.empty")}</p>
-        ) : (
-          <div className="mt-2 overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead className="text-muted">
-                <tr>
-                  <th className={th}>{t("lots.created")}</th>
-                  <th className={`${th} text-right`}>{t("lots.amount")}</th>
-                  <th className={`${th} text-right`}>{t("lots.remaining")}</th>
-                  <th className={th}>{t("lots.availableAt")}</th>
-                  <th className={th}>{t("lots.expiresAt")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {lots.map((l) => (
-                  <tr key={l.id} className="border-t border-border">
-                    <td className="py-2 pr-3 whitespace-nowrap">{when(l.createdAt)}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{n(l.amount)}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{n(l.remaining)}</td>
-                    <td className="py-2 pr-3 whitespace-nowrap">{l.availableAt > now() ? <span className="text-warn">{when(l.availableAt)}</span> : when(l.availableAt)}</td>
-                    <td className="py-2 pr-3 whitespace-nowrap">{l.expiresAt ? when(l.expiresAt) : t("lots.never")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </Card>
+      <DataTableCard
+        title={t("lots.title")}
+        headingId="lots-h"
+        rows={lots}
+        rowKey={(l) => l.id}
+        empty={<p className="text-sm text-muted">{t("lots.empty")}</p>}
+        align="middle"
+        columns={[
+          { header: t("lots.created"), className: "whitespace-nowrap", cell: (l) => when(l.createdAt) },
+          { header: t("lots.amount"), numeric: true, cell: (l) => n(l.amount) },
+          { header: t("lots.remaining"), numeric: true, cell: (l) => n(l.remaining) },
+          { header: t("lots.availableAt"), className: "whitespace-nowrap", cell: (l) => (l.availableAt > now() ? <span className="text-warn">{when(l.availableAt)}</span> : when(l.availableAt)) },
+          { header: t("lots.expiresAt"), className: "whitespace-nowrap", cell: (l) => (l.expiresAt ? when(l.expiresAt) : t("lots.never")) },
+        ]}
+      />
 
-      <Card aria-labelledby="ledger-h">
-        <CardTitle id="ledger-h">{t("ledger.title")}</CardTitle>
-        {entries.length === 0 ? (
-          <div className="mt-2">
-            <EmptyState title={t("ledger.empty")} />
-          </div>
-        ) : (
-          <div className="mt-2 overflow-x-auto">
-            <table className="w-full text-left text-sm" data-testid="ledger">
-              <thead className="text-muted">
-                <tr>
-                  <th className={th}>{t("ledger.when")}</th>
-                  <th className={th}>{t("ledger.what")}</th>
-                  <th className={`${th} text-right`}>{t("ledger.points")}</th>
-                  <th className={`${th} text-right`}>{t("ledger.balanceAfter")}</th>
-                  <th className={th}>{t("ledger.actor")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries.map((e) => (
-                  <tr key={e.id} className="border-t border-border align-top">
-                    <td className="py-2 pr-3 whitespace-nowrap">{when(new Date(e.createdAt))}</td>
-                    <td className="py-2 pr-3">
-                      <span className="font-medium">{e.title}</span>
-                      <span className="ml-2 text-xs text-muted">{entryT(`types.${e.type}`)}</span>
-                      {e.detail ? <span className="block text-xs text-muted">{e.detail}</span> : null}
-                    </td>
-                    <td className={`py-2 pr-3 text-right tabular-nums ${e.points < 0 ? "text-danger" : "text-ok"}`}>{e.points > 0 ? `+${n(e.points)}` : n(e.points)}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{n(e.balanceAfter)}</td>
-                    <td className="py-2 pr-3 font-mono text-xs break-all">{e.actor}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <div className="mt-3 flex gap-2">
-          {before ? (
-            <LinkButton href={`/admin/members/${id}`} variant="secondary">
-              {t("ledger.newest")}
-            </LinkButton>
-          ) : null}
-          {ledger.nextCursor ? (
-            <LinkButton href={`/admin/members/${id}?before=${ledger.nextCursor}`} variant="secondary" rel="next">
-              {t("ledger.older")}
-            </LinkButton>
-          ) : null}
-        </div>
-      </Card>
+      <DataTableCard
+        title={t("ledger.title")}
+        headingId="ledger-h"
+        testId="ledger"
+        rows={entries}
+        rowKey={(e) => e.id}
+        empty={t("ledger.empty")}
+        footer={
+          <KeysetPager
+            newest={before ? { href: `/admin/members/${id}`, label: t("ledger.newest") } : null}
+            next={ledger.nextCursor ? { href: `/admin/members/${id}?before=${ledger.nextCursor}`, label: t("ledger.older") } : null}
+          />
+        }
+        columns={[
+          { header: t("ledger.when"), className: "whitespace-nowrap", cell: (e) => when(new Date(e.createdAt)) },
+          {
+            header: t("ledger.what"),
+            cell: (e) => (
+              <>
+                <span className="font-medium">{e.title}</span>
+                <span className="ml-2 text-xs text-muted">{entryT(`types.${e.type}`)}</span>
+                {e.detail ? <span className="block text-xs text-muted">{e.detail}</span> : null}
+              </>
+            ),
+          },
+          { header: t("ledger.points"), numeric: true, cell: (e) => <span className={e.points < 0 ? "text-danger" : "text-ok"}>{e.points > 0 ? `+${n(e.points)}` : n(e.points)}</span> },
+          { header: t("ledger.balanceAfter"), numeric: true, cell: (e) => n(e.balanceAfter) },
+          { header: t("ledger.actor"), className: "break-words", cell: (e) => <Actor raw={e.actor} label={actorLabel} /> },
+        ]}
+      />
 
       <div className="grid gap-4 lg:grid-cols-2">
         <Card aria-labelledby="tiers-h">
@@ -307,7 +278,7 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
             <h3 id="binding-history-h" className="text-sm font-semibold">
               {rt("mine.history")}
             </h3>
-            <BindingHistory items={bindings} showActor />
+            <BindingHistory items={bindings} showActor actorLabel={actorLabel} />
           </section>
           <section aria-labelledby="rebind-h">
             <h3 id="rebind-h" className="mb-2 text-sm font-semibold">

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { CsvGrantForm, SegmentGrantForm } from "@/components/admin-members/grant-forms";
-import { Button, LinkButton } from "@/components/ui/button";
+import { LinkButton } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
+import { DataTableCard, RowAction } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { recentGrantJobs } from "@/lib/admin-members/bulk-grants";
 import { requirePage } from "@/lib/auth/guard";
@@ -22,12 +23,15 @@ export default async function GrantsPage() {
   const tiers = rules.tiers.definition.tiers.map((x) => ({ code: x.code, name: x.name[locale] }));
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <PageHeader title={t("title")} intro={t("intro")} />
-        <LinkButton href="/admin/members" variant="secondary">
-          {t("back")}
-        </LinkButton>
-      </div>
+      <PageHeader
+        title={t("title")}
+        intro={t("intro")}
+        actions={
+          <LinkButton href="/admin/members" variant="secondary">
+            {t("back")}
+          </LinkButton>
+        }
+      />
       <div className="grid gap-4 lg:grid-cols-2">
         <Card aria-labelledby="csv-h">
           <CardTitle id="csv-h">{t("csvTitle")}</CardTitle>
@@ -42,55 +46,34 @@ export default async function GrantsPage() {
           </div>
         </Card>
       </div>
-      <Card aria-labelledby="jobs-h">
-        <CardTitle id="jobs-h">{t("recent")}</CardTitle>
-        {jobs.length === 0 ? (
-          <p className="mt-2 text-sm text-muted">{t("noJobs")}</p>
-        ) : (
-          <div className="mt-2 overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead className="text-muted">
-                <tr>
-                  <th className="py-2 pr-3">{t("cols.when")}</th>
-                  <th className="py-2 pr-3">{t("cols.label")}</th>
-                  <th className="py-2 pr-3">{t("cols.by")}</th>
-                  <th className="py-2 pr-3 text-right">{t("cols.granted")}</th>
-                  <th className="py-2 pr-3 text-right">{t("cols.failed")}</th>
-                  <th className="py-2 pr-3 text-right">{t("cols.points")}</th>
-                  <th className="py-2 pr-3">{t("cols.status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {jobs.map((j) => (
-                  <tr key={j.id} className="border-t border-border">
-                    <td className="py-2 pr-3 whitespace-nowrap">{format.dateTime(j.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
-                    <td className="py-2 pr-3">{j.label}</td>
-                    <td className="py-2 pr-3">{j.createdByLabel}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">
-                      {format.number(j.granted)} / {format.number(j.total)}
-                    </td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{format.number(j.failed)}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{format.number(j.pointsGranted)}</td>
-                    <td className="py-2 pr-3">
-                      {j.status === "done" ? (
-                        t("statusDone")
-                      ) : (
-                        <form action={resumeGrantJobAction} className="flex items-center gap-2">
-                          <input type="hidden" name="id" value={j.id} />
-                          <span>{t("statusRunning")}</span>
-                          <Button type="submit" variant="secondary">
-                            {t("resume")}
-                          </Button>
-                        </form>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </Card>
+      <DataTableCard
+        title={t("recent")}
+        headingId="jobs-h"
+        rows={jobs}
+        rowKey={(j) => j.id}
+        empty={<p className="text-sm text-muted">{t("noJobs")}</p>}
+        align="middle"
+        columns={[
+          { header: t("cols.when"), className: "whitespace-nowrap", cell: (j) => format.dateTime(j.createdAt, { dateStyle: "medium", timeStyle: "short" }) },
+          { header: t("cols.label"), cell: (j) => j.label },
+          { header: t("cols.by"), cell: (j) => j.createdByLabel },
+          { header: t("cols.granted"), numeric: true, cell: (j) => `${format.number(j.granted)} / ${format.number(j.total)}` },
+          { header: t("cols.failed"), numeric: true, cell: (j) => format.number(j.failed) },
+          { header: t("cols.points"), numeric: true, cell: (j) => format.number(j.pointsGranted) },
+          {
+            header: t("cols.status"),
+            cell: (j) =>
+              j.status === "done" ? (
+                t("statusDone")
+              ) : (
+                <div className="flex items-center gap-2">
+                  <span>{t("statusRunning")}</span>
+                  <RowAction action={resumeGrantJobAction} id={j.id} label={t("resume")} />
+                </div>
+              ),
+          },
+        ]}
+      />
     </div>
   );
 }
