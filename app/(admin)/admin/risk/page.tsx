@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin-distribution/action-form";
+import { RiskPolicyNote, RiskSignalText } from "@/components/admin-distribution/risk-signal";
 import { readCursor, writeCursor } from "@/components/admin-distribution/keyset";
 import { Badge } from "@/components/admin-mall/badges";
 import { formatMoney } from "@/components/member/money";
@@ -10,7 +11,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { RISK_CASE_STATUSES, type RiskCaseStatus } from "@/db/schema";
 import { requirePage } from "@/lib/auth/guard";
-import { listRiskCases, RISK_POLICY } from "@/lib/distribution/risk";
+import { can } from "@/lib/auth/permissions";
+import { listRiskCases, riskPolicy } from "@/lib/distribution/risk";
 import { decideRiskCaseAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,17 +24,17 @@ const TONE = { open: "warn", released: "ok", cancelled: "danger", frozen: "dange
 // The risk review queue: open cases oldest first, with what they hold; release, cancel the held
 // commissions, or freeze the distributor's withdrawals — each with a reason, each audited.
 export default async function RiskPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePage("admin:members");
+  const actor = await requirePage("admin:members");
   const sp = await searchParams;
   const status: RiskCaseStatus = RISK_CASE_STATUSES.includes(sp.status as RiskCaseStatus) ? (sp.status as RiskCaseStatus) : "open";
-  const [t, format, page] = await Promise.all([getTranslations("adminDistribution.risk"), getFormatter(), listRiskCases({ status, after: readCursor(sp.cursor) })]);
+  const [t, format, page, policy] = await Promise.all([getTranslations("adminDistribution.risk"), getFormatter(), listRiskCases({ status, after: readCursor(sp.cursor) }), riskPolicy()]);
   const money = (c: number) => formatMoney(format, c);
   const tab = "inline-flex min-h-11 items-center rounded-lg border px-3 text-sm";
-  const policy = { days: RISK_POLICY.refundAfterReleaseDays, rate: RISK_POLICY.refundRateBps / 100, min: RISK_POLICY.refundRateMinOrders, window: RISK_POLICY.windowDays };
 
   return (
     <div className="flex flex-col gap-4">
       <PageHeader title={t("title")} intro={t("intro")} />
+      <RiskPolicyNote policy={policy} canEdit={can(actor.roles, "admin:rules")} />
       <nav aria-label={t("statusFilter")} className="flex flex-wrap gap-2">
         {RISK_CASE_STATUSES.map((s) => (
           <Link key={s} href={`/admin/risk?status=${s}`} aria-current={s === status ? "page" : undefined} className={`${tab} ${s === status ? "border-brand font-semibold text-brand" : "border-border"}`}>
@@ -48,9 +50,9 @@ export default async function RiskPage({ searchParams }: { searchParams: Promise
             {page.rows.map((r) => (
               <li key={r.riskCase.id} className="flex flex-col gap-3 py-4 lg:flex-row lg:items-start lg:justify-between" data-testid="risk-case">
                 <div className="flex min-w-0 flex-col gap-1 text-sm">
-                  <p className="font-medium">
-                    {t(`signals.${r.riskCase.signal}`, policy)} <Badge tone={TONE[r.riskCase.status]}>{t(`statuses.${r.riskCase.status}`)}</Badge>
-                  </p>
+                  <RiskSignalText riskCase={r.riskCase} policy={policy}>
+                    <Badge tone={TONE[r.riskCase.status]}>{t(`statuses.${r.riskCase.status}`)}</Badge>
+                  </RiskSignalText>
                   <p>
                     {r.name || "—"} <span className="font-mono">{r.code}</span> <span className="text-muted break-all">{r.email}</span>
                     {r.withdrawalsFrozen ? <span className="ml-2 text-danger">{t("frozen")}</span> : null}
