@@ -72,7 +72,7 @@ describe("sign-up IP and browser shared with the upline (checked at ingestion)",
 });
 
 describe("a burst of sign-ups from one IP through one distributor", () => {
-  test("the Nth within the window opens a case on the distributor: pending commissions held, later ones too; thresholds come from the rule", async () => {
+  test("the Nth within the window opens a case on the distributor: pending commissions held, the burst members' later ones too; thresholds come from the rule", async () => {
     const clock = freezeClock(T0);
     await publishDistribution({ risk: { signupBurstCount: 3, signupBurstMinutes: 10 } });
     try {
@@ -94,9 +94,11 @@ describe("a burst of sign-ups from one IP through one distributor", () => {
       const [c] = await casesOf(d.id);
       expect(c).toMatchObject({ signal: "signup-burst", buyerId: null, status: "open", details: { count: 3, minutes: 10, threshold: 3, memberId: third } });
       expect((await commissionOf(o1.id, d.id)).heldByCaseId).toBe(c!.id);
-      // While the case is open, a new commission of the distributor joins the hold.
+      // While the case is open, a burst member's order joins the hold; another buyer's does not.
       const o2 = await ingestOrder(order(third), { actor: "t" });
       expect((await commissionOf(o2.id, d.id)).heldByCaseId).toBe(c!.id);
+      const o3 = await ingestOrder(order(earlier), { actor: "t" });
+      expect((await commissionOf(o3.id, d.id)).heldByCaseId).toBeNull();
       await decideRiskCase(c!.id, { decision: "release", reason: "a school club signing up together" }, admin);
       expect((await commissionOf(o2.id, d.id)).heldByCaseId).toBeNull();
     } finally {

@@ -101,9 +101,9 @@ async function raise(tx: Tx, signal: { distributorId: string; buyerId: string | 
 /**
  * At ingestion, after the order's commissions are written (their wallets are locked): does the
  * buyer share a phone (profile or address book), a shipping address, the sign-up IP, the browser
- * or a payout account with a paid upline member? One query for the whole upline. A commission of a
- * distributor under review for a distributor-wide signal (an open case about no one buyer: a
- * sign-up burst, refunds) is held by that case too: it was opened to stop money freeing up.
+ * or a payout account with a paid upline member? One query for the whole upline. A buyer who signed
+ * up in an open sign-up burst through a distributor (same IP) has their commission held by it too:
+ * the burst's members had no orders yet when it opened.
  */
 export async function checkOrderRisk(tx: Tx, order: { orderId: string; buyerId: string; distributorIds: readonly string[] }): Promise<RiskSignal[]> {
   const upline = order.distributorIds.filter((id) => id !== order.buyerId);
@@ -118,14 +118,14 @@ export async function checkOrderRisk(tx: Tx, order: { orderId: string; buyerId: 
     buyer_ip_hash: string | null;
     buyer_device_hash: string | null;
     buyer_payout_hashes: string[] | null;
-    open_case_id: string | null;
+    burst_case_id: string | null;
   }>(
     await tx.execute(sql`
       with buyer_phones as (
         select phone from members where id = ${order.buyerId} and phone is not null
         union select phone from member_addresses where member_id = ${order.buyerId}
       ), buyer_addresses as (
-        select lower(regexp_replace(region || line, '\s', '', 'g')) addr from member_addresses where member_id = ${order.buyerId}
+        select lower(regexp_replace(region || line, '\\s', '', 'g')) addr from member_addresses where member_id = ${order.buyerId}
       ), buyer_payouts as (
         select distinct payout_account_hash h from withdrawals where distributor_id = ${order.buyerId} and payout_account_hash is not null
       ), buyer as (
@@ -134,14 +134,15 @@ export async function checkOrderRisk(tx: Tx, order: { orderId: string; buyerId: 
       select d.id::text distributor_id,
         exists (select 1 from buyer_phones bp where bp.phone in (
           select phone from members where id = d.id and phone is not null union select phone from member_addresses where member_id = d.id)) shared_phone,
-        exists (select 1 from member_addresses a join buyer_addresses ba on ba.addr = lower(regexp_replace(a.region || a.line, '\s', '', 'g'))
+        exists (select 1 from member_addresses a join buyer_addresses ba on ba.addr = lower(regexp_replace(a.region || a.line, '\\s', '', 'g'))
           where a.member_id = d.id) shared_address,
         m.signup_ip_hash ip_hash, m.signup_device_hash device_hash,
         -- only the upline's accounts the buyer also has: the intersection is all the rule needs
         array(select distinct w.payout_account_hash from withdrawals w where w.distributor_id = d.id and w.payout_account_hash in (select h from buyer_payouts)) payout_hashes,
         (select signup_ip_hash from buyer) buyer_ip_hash, (select signup_device_hash from buyer) buyer_device_hash,
         array(select h from buyer_payouts) buyer_payout_hashes,
-        (select rc.id::text from risk_cases rc where rc.distributor_id = d.id and rc.status = 'open' and rc.buyer_id is null order by rc.created_at limit 1) open_case_id
+        (select rc.id::text from risk_cases rc where rc.distributor_id = d.id and rc.status = 'open' and rc.signal = 'signup-burst' and rc.buyer_id is null
+          and rc.details->>'ipHash' = (select signup_ip_hash from buyer) limit 1) burst_case_id
       from unnest(${`{${upline.join(",")}}`}::uuid[]) as d(id)
       left join members m on m.id = d.id`),
   );
@@ -158,8 +159,9 @@ export async function checkOrderRisk(tx: Tx, order: { orderId: string; buyerId: 
       await raise(tx, { distributorId: r.distributor_id, buyerId: order.buyerId, signal, details: { orderId: order.orderId } }, at);
       raised.push(signal);
     }
-    // Held by a buyer's case above already, this finds nothing more to hold.
-    if (r.open_case_id) await holdCommissions(tx, r.distributor_id, r.open_case_id, null, { orderId: order.orderId });
+    // A member of an open sign-up burst through this distributor: the order's commission joins that
+    // case's hold (held by a buyer's case above already, this finds nothing more to hold).
+    if (r.burst_case_id) await holdCommissions(tx, r.distributor_id, r.burst_case_id, null, { orderId: order.orderId });
   }
   return raised;
 }
@@ -215,7 +217,7 @@ export async function checkSignupBurst(tx: Tx, signup: { memberId: string; distr
   const count = row?.n ?? 0;
   if (!isSignupBurst(count, policy)) return [];
   await lockWallet(tx, signup.distributorId, at);
-  await raise(tx, { distributorId: signup.distributorId, buyerId: null, signal: "signup-burst", details: { count, minutes: policy.signupBurstMinutes, threshold: policy.signupBurstCount, memberId: signup.memberId } }, at);
+  await raise(tx, { distributorId: signup.distributorId, buyerId: null, signal: "signup-burst", details: { count, minutes: policy.signupBurstMinutes, threshold: policy.signupBurstCount, memberId: signup.memberId, ipHash: signup.ipHash } }, at);
   return ["signup-burst"];
 }
 
