@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, decodeDeviceCookie } from "@/lib/distribution/device-cookie";
 
 // Only convenience: forwards the path (so the guard can send anonymous users back after sign-in)
 // and redirects visitors without a session cookie away from signed-in areas. Every page, action
@@ -47,7 +48,12 @@ export function proxy(request: NextRequest) {
   }
   const headers = new Headers(request.headers);
   headers.set("x-pathname", pathname + search);
-  return NextResponse.next({ request: { headers } });
+  const res = NextResponse.next({ request: { headers } });
+  // A browser's first visit gets its random device id (risk signals hash it at sign-up).
+  if (!decodeDeviceCookie(request.cookies.get(DEVICE_COOKIE)?.value)) {
+    res.cookies.set(DEVICE_COOKIE, crypto.randomUUID(), { path: "/", maxAge: DEVICE_COOKIE_MAX_AGE, sameSite: "lax", httpOnly: true, secure: request.nextUrl.protocol === "https:" });
+  }
+  return res;
 }
 
 export const config = {

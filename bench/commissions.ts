@@ -4,7 +4,12 @@
 // case: every buyer under ONE chain, so their orders queue on the same two wallet rows. A script,
 // not a test.
 //
-//   BENCH_PG=postgres://postgres@127.0.0.1:5432 npx tsx bench/commissions.ts -- --orders 2000 --concurrency 16
+// Prints the ratio chain / none (the issue's "commission calculation adds < 20 % to order ingestion")
+// with the load average, so a figure can be judged against how busy the machine was.
+//
+//   BENCH_PG=postgres://postgres@127.0.0.1:5432 npm run bench:commissions -- --orders 2000 --concurrency 16
+import { execFileSync } from "node:child_process";
+import os from "node:os";
 import postgres from "postgres";
 import { openPostgres, setDatabase } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
@@ -17,7 +22,7 @@ const args = Object.fromEntries(process.argv.slice(2).join(" ").split("--").filt
 const perRound = Number(args.orders ?? 2000);
 const concurrency = Number(args.concurrency ?? 16);
 const server = (process.env.BENCH_PG ?? "postgres://postgres@127.0.0.1:5432").replace(/\/$/, "");
-const name = `jifen_bench_comm_${Date.now().toString(36)}`;
+const name = process.env.BENCH_DB ?? `jifen_bench_comm_${Date.now().toString(36)}`; // BENCH_DB: a name of your own on a shared server
 
 async function admin(q: string) {
   const c = postgres(`${server}/postgres`, { max: 1, onnotice: () => {} });
@@ -81,6 +86,14 @@ try {
   const none = stats(lat.none);
   const chain = stats(lat.chain);
   console.log(`\ncommission overhead: p50 ${(((chain.p50 - none.p50) / none.p50) * 100).toFixed(1)} %, mean ${(((chain.mean - none.mean) / none.mean) * 100).toFixed(1)} % (target < 20 %)`);
+  console.log(`ratio with 2-level upline / without: p50 ${(chain.p50 / none.p50).toFixed(3)}, mean ${(chain.mean / none.mean).toFixed(3)} (target < 1.2)`);
+  let uptime = "";
+  try {
+    uptime = execFileSync("uptime", { encoding: "utf8" }).trim();
+  } catch {
+    uptime = `load average ${os.loadavg().map((x) => x.toFixed(2)).join(", ")}`;
+  }
+  console.log(`node ${process.version}; ${os.cpus().length} cores; ${uptime}`);
   const v = await verifyWallets();
   console.log(`wallets verified: ${v.wallets} wallets, ${v.commissions} commissions, ${v.mismatches.length} mismatches`);
 } finally {

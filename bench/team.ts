@@ -16,7 +16,7 @@ import { distributionRuleSchema } from "@/lib/rules/schema";
 const server = (process.env.BENCH_PG ?? "postgres://postgres@127.0.0.1:5432").replace(/\/$/, "");
 const trees = Number(process.argv[2] ?? 10);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
-const name = `jifen_bench_team_${Date.now().toString(36)}`;
+const name = process.env.BENCH_DB ?? `jifen_bench_team_${Date.now().toString(36)}`; // BENCH_DB: a name of your own on a shared server
 const admin = postgres(`${server}/postgres`, { max: 1, onnotice: () => {} });
 await admin.unsafe(`create database ${name}`);
 const url = `${server}/${name}`;
@@ -83,6 +83,11 @@ try {
            o.refunded_cents * case rp.depth when 1 then 1000 else 500 end / 10000,
            'pending', o.placed_at + interval '14 days', null, '{}'::uuid[], o.placed_at
       from orders o join referral_paths rp on rp.descendant_id = o.member_id and rp.depth <= 2`);
+  // The leaderboard totals the commission transactions keep: built here in one pass, as after a restore.
+  const tr = performance.now();
+  const { rebuildRankTotals } = await import("@/lib/distribution/rank-totals");
+  const totals = await rebuildRankTotals(h.db);
+  console.log(`rank totals: ${totals.toLocaleString("en")} rows (distributor × week/month) rebuilt in ${((performance.now() - tr) / 1000).toFixed(1)}s`);
   await run(`vacuum analyze`);
   const counts = rowsOf<{ members: number; paths: number; orders: number; commissions: number }>(
     await run(`select (select count(*)::int from members) members, (select count(*)::int from referral_paths) paths, (select count(*)::int from orders) orders, (select count(*)::int from commissions) commissions`),
@@ -113,6 +118,7 @@ try {
   await time("level progress (team size capped, 30-day sales)", () => levelProgress(D, "junior", levels));
   await time("leaderboard, this week by commission (all distributors)", () => leaderboard(D, { period: "week", metric: "commission" }));
   await time("leaderboard, this month by sales (all distributors)", () => leaderboard(D, { period: "month", metric: "sales" }));
+  await time("leaderboard, month by sales, viewer far down the board", () => leaderboard(idOf(5_000), { period: "month", metric: "sales" }));
 
   // EXPLAIN of what those run: raw statements are captured through an executor that explains them.
   const explain = async (label: string, q: SQLWrapper) => {
@@ -133,6 +139,9 @@ try {
   await earningsSeries(D, { days: 90, ex: explaining("earnings series, 90 days") });
   await levelProgress(D, "junior", levels, { ex: explaining("level metrics") });
   await leaderboard(D, { period: "month", metric: "sales", ex: explaining("leaderboard, month by sales") });
+  await leaderboard(D, { period: "week", metric: "commission", ex: explaining("leaderboard, week by commission") });
+  // A viewer far down the board: their rank counts the rows above them.
+  await leaderboard(idOf(5_000), { period: "month", metric: "sales", ex: explaining("leaderboard, month by sales, viewer far down") });
   console.log(`\nnode ${process.version}; ${os.cpus().length} cores; load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
 } finally {
   await h.close();

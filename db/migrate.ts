@@ -2,6 +2,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import { sql } from "drizzle-orm";
 import path from "node:path";
+import { env } from "@/lib/env";
 import { openPostgres, type DatabaseHandle } from "./client";
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
@@ -12,6 +13,7 @@ const MIGRATION_LOCK = 727_401;
 export async function runMigrations(h: DatabaseHandle, url?: string): Promise<void> {
   if (h.driver === "pglite") {
     // PGlite is single-connection and single-process: nothing else can migrate at the same time.
+    await setMigrationSettings(h);
     await migratePglite(h.db as never, { migrationsFolder });
     return;
   }
@@ -19,9 +21,15 @@ export async function runMigrations(h: DatabaseHandle, url?: string): Promise<vo
   const one = openPostgres(url, 1);
   try {
     await one.db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK})`);
+    await setMigrationSettings(one);
     await migratePostgres(one.db as never, { migrationsFolder });
     await one.db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK})`);
   } finally {
     await one.close();
   }
+}
+
+/** Settings a hand-written migration step reads (current_setting): the zone leaderboard totals are keyed in. */
+async function setMigrationSettings(h: DatabaseHandle): Promise<void> {
+  await h.db.execute(sql`select set_config('jifen.deployment_tz', ${env.DEPLOYMENT_TZ}, false)`);
 }

@@ -6,7 +6,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContextOptions, Page } from "@playwright/test";
-import { EN, expect, expectNoAxeViolations as axe, msg, preferenceCookies, test, uniqueEmail } from "./fixtures";
+import { EN, expect, expectNoAxeViolations as axe, msg, preferenceCookies, test, uniqueEmail, ZH } from "./fixtures";
 
 const DOCS = path.join("docs", "screenshots");
 const PHONE = { width: 390, height: 844 };
@@ -147,9 +147,32 @@ test("an admin searches distributors, freezes and unfreezes withdrawals with a r
 });
 
 test("the risk queue and the compliance report", async ({ browser, baseURL, sessionFor }) => {
+  // A burst: five sign-ups through liu.yang's link from one public IP within minutes (the proxy in
+  // front would send it as X-Forwarded-For). The fifth opens a case on liu.yang.
+  const visitor = await browser.newContext({ viewport: PHONE, baseURL, extraHTTPHeaders: { "x-forwarded-for": "203.0.113.77" } });
+  await visitor.addCookies(preferenceCookies(baseURL!, { locale: "en", theme: "light" }));
+  const v = await visitor.newPage();
+  for (let i = 0; i < 5; i++) {
+    await visitor.clearCookies({ name: "authjs.session-token" });
+    await v.goto("/r/LIUY26");
+    const form = v.locator("main form");
+    await expect(form.locator('input[name="referralCode"]')).toHaveValue("LIUY26");
+    await form.locator('input[name="name"]').fill(`Burst ${i}`);
+    await form.locator('input[name="email"]').fill(uniqueEmail(`burst${i}`));
+    await form.locator('input[name="password"]').fill("correct-horse-42");
+    await form.locator('button[type="submit"]').click();
+    await expect(v).toHaveURL((u) => u.pathname === "/", { timeout: 60_000 });
+  }
+  await visitor.close();
+
   const { context, page } = await asRole(browser, sessionFor, "admin", baseURL!);
   await page.goto("/admin/risk");
   await expect(page.getByRole("heading", { level: 1, name: msg(EN, "adminDistribution.risk.title") })).toBeVisible();
+  await expect(page.getByTestId("risk-policy")).toContainText("5 sign-ups from one IP within 10 minutes");
+  const burst = page.getByTestId("risk-case").filter({ hasText: msg(EN, "adminDistribution.risk.signals.signup-burst") });
+  await expect(burst).toHaveCount(1);
+  await expect(burst.getByTestId("risk-explain")).toContainText("5 sign-ups through this distributor from one IP within 10 minutes");
+  await expect(burst).toContainText("LIUY26");
   await check(page, "risk queue");
   await shot(page, "risk-en");
   await page.goto("/admin/distributors/compliance");
@@ -164,6 +187,12 @@ test("zh-CN, dark: no axe violations on every page of this area", async ({ brows
   const { context, page } = await asRole(browser, sessionFor, "admin", baseURL!, "dark", "zh-CN");
   for (const url of ["/admin/distributors", "/admin/distributors/applications", "/admin/distributors/applications?status=rejected", "/admin/withdrawals", "/admin/risk", "/admin/distributors/compliance", "/account/distributor"]) {
     await page.goto(url);
+    if (url === "/admin/risk") {
+      // The burst case of the test above, explained in Chinese.
+      const burst = page.getByTestId("risk-case").filter({ hasText: msg(ZH, "adminDistribution.risk.signals.signup-burst") });
+      await expect(burst.getByTestId("risk-explain")).toContainText("10 分钟内有 5 人从同一 IP 通过该分销员注册");
+      await shot(page, "risk-zh-dark");
+    }
     await check(page, `${url} (zh-CN, dark)`);
     if (url === "/admin/withdrawals") await shot(page, "withdrawals-zh-dark");
   }

@@ -3,6 +3,7 @@
 // order is refunded and the distributor sees the commission reversed. Then the wallet page.
 // Self-contained (no ./fixtures): fixtures.ts imports the message JSON files, which Playwright's
 // loader on Node 20 refuses without an import attribute.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
 const API_KEY = "jf_test_e2e_bootstrap_key_0123456789"; // scripts/e2e-server.ts
@@ -72,4 +73,39 @@ test("a referred member's order earns wang.fang a frozen commission; the refund 
   }
   await dashboard.screenshot({ path: "test-results/screenshots/distributor-wallet.png", fullPage: true });
   await upline.close();
+});
+
+test("on a 375 px phone the distributor nav shows four tabs and a More sheet with the rest", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, viewport: { width: 375, height: 812 }, locale: "en-US" });
+  const page = await context.newPage();
+  await signIn(page, "wang.fang@demo.jifen.dev");
+  await page.goto("/distributor");
+  const nav = page.getByTestId("phone-nav");
+  await expect(nav).toBeVisible();
+  await expect(nav.getByRole("link")).toHaveText([/Dashboard/, /Wallet/, /Share/, /Team/]);
+  const more = nav.getByRole("button", { name: "More" });
+  await expect(more).toHaveAttribute("aria-expanded", "false");
+  // Every tab label fits: nothing is cut off at 375 px.
+  for (const label of await nav.locator("li span.truncate").all()) expect(await label.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+
+  await more.click();
+  await expect(more).toHaveAttribute("aria-expanded", "true");
+  const sheet = page.getByTestId("phone-nav-more");
+  await expect(sheet.getByRole("link")).toHaveText([/Funnel/, /Ranking/]);
+  await expect(sheet.getByRole("link").first()).toBeFocused();
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).setLegacyMode(true).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  await page.screenshot({ path: "docs/screenshots/distributor-portal-phone-nav-en.png", animations: "disabled", caret: "hide" });
+
+  // Escape closes it and gives focus back; choosing a page closes it and marks More as current.
+  await page.keyboard.press("Escape");
+  await expect(sheet).toHaveCount(0);
+  await expect(more).toBeFocused();
+  await more.click();
+  await sheet.getByRole("link").last().click();
+  await expect(page).toHaveURL(/\/distributor\/ranking$/);
+  await expect(sheet).toHaveCount(0);
+  await expect(more).toHaveClass(/text-brand/);
+  await page.screenshot({ path: "docs/screenshots/distributor-portal-phone-ranking-en.png", animations: "disabled", caret: "hide" });
+  await context.close();
 });

@@ -1,8 +1,11 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { signIn } from "@/lib/auth";
+import { clientIp } from "@/lib/auth/credentials";
+import { DEVICE_COOKIE } from "@/lib/distribution/device-cookie";
+import { deviceHash, signupIpHash } from "@/lib/distribution/fingerprint";
 import { decodeReferralCookie, REFERRAL_COOKIE } from "@/lib/distribution/referral-cookie";
 import { refusalKeys } from "@/lib/actions/action-result";
 import { signUp, signUpSchema } from "@/lib/members/sign-up";
@@ -41,10 +44,13 @@ export async function signUpAction(_prev: FormState, form: FormData): Promise<Fo
   const parsed = signUpSchema.safeParse(raw);
   if (!parsed.success) return { errors: formErrors(parsed.error.issues), values };
   // The code the visitor's /r/<code> cookie carries counts as arriving through the link.
-  const linked = decodeReferralCookie((await cookies()).get(REFERRAL_COOKIE)?.value);
+  const jar = await cookies();
+  const linked = decodeReferralCookie(jar.get(REFERRAL_COOKIE)?.value);
   const referralSource = parsed.data.referralCode && parsed.data.referralCode === linked ? "link" : "code";
+  // Risk signals compare these between a buyer and their upline: hashed here, never stored raw.
+  const origin = { ipHash: signupIpHash(clientIp(await headers())), deviceHash: deviceHash(jar.get(DEVICE_COOKIE)?.value) };
   try {
-    await signUp({ ...parsed.data, referralSource });
+    await signUp({ ...parsed.data, referralSource }, undefined, origin);
   } catch (e) {
     return { errors: refusalKeys(e), values };
   }

@@ -300,6 +300,17 @@ function DistributionForm() {
           <NumberField path={["withdrawal", "feeBps"]} />
         </div>
       </Section>
+      <Section title={t("sections.risk")}>
+        <p className="text-sm text-muted">{t("hints.risk")}</p>
+        <div className={grid}>
+          <NumberField path={["risk", "refundAfterReleaseDays"]} />
+          <NumberField path={["risk", "refundRateBps"]} />
+          <NumberField path={["risk", "refundRateMinOrders"]} />
+          <NumberField path={["risk", "windowDays"]} />
+          <NumberField path={["risk", "signupBurstCount"]} />
+          <NumberField path={["risk", "signupBurstMinutes"]} />
+        </div>
+      </Section>
       <Section title={t("sections.binding")}>
         <div className={grid}>
           <SelectField path={["binding", "mode"]} options={opts(["signup", "first-order"])} />

@@ -8,7 +8,7 @@ export type Unit = "multiplier" | "percentBps" | "money" | "count";
 /** Containers whose children are keyed by a SKU or category (the key is data, not a field). */
 const MAPS = new Set(["categoryMultipliersBps", "skuMultipliersBps", "categoryRatesBps", "skuRatesBps"]);
 const MULTIPLIERS = new Set(["earnMultiplierBps", "categoryMultipliersBps", "skuMultipliersBps", "bps"]);
-const PERCENT_BPS = new Set(["levelRatesBps", "categoryRatesBps", "skuRatesBps", "ratesBps", "catalogueDiscountBps", "feeBps"]);
+const PERCENT_BPS = new Set(["levelRatesBps", "categoryRatesBps", "skuRatesBps", "ratesBps", "catalogueDiscountBps", "feeBps", "refundRateBps"]);
 
 /** "definition.tiers.2.threshold" → ["tiers", 2, "threshold"]. */
 export function splitPath(path: string): Path {

@@ -8,11 +8,13 @@ import type { UserActor } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { AREA_HOME, NAV, type Area } from "./nav";
 import { NavLink } from "./nav-link";
+import { PhoneNav } from "./phone-nav";
 import { LocaleSwitch, ThemeSwitch } from "./preference-switches";
 
 /**
  * The responsive frame of every signed-in page: a top bar (brand, area switch, language, theme,
- * account) and the area's navigation — a sidebar on wide screens, a bottom tab bar on phones.
+ * account) and the area's navigation — a sidebar on wide screens, a bottom tab bar on phones (at
+ * most four tabs and a "More" sheet for the rest, so labels stay readable at 375 px).
  */
 export async function AppShell({ area, actor, children }: { area: Area; actor: UserActor; children: ReactNode }) {
   const t = await getTranslations();
@@ -96,24 +98,12 @@ export async function AppShell({ area, actor, children }: { area: Area; actor: U
         </main>
       </div>
 
-      <nav aria-label={t(`shell.area.${area}`)} className="fixed inset-x-0 bottom-0 z-40 border-t border-border bg-surface md:hidden">
-        <ul className="mx-auto flex max-w-lg justify-around">
-          {items.map((i) => (
-            <li key={i.href} className="flex-1">
-              <NavLink
-                href={i.href}
-                className="flex min-h-14 flex-col items-center justify-center gap-0.5 text-xs text-muted"
-                activeClassName="font-medium !text-brand"
-              >
-                <span aria-hidden className="text-lg leading-none">
-                  {i.icon}
-                </span>
-                {t(`nav.${i.label}`)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <PhoneNav
+        label={t(`shell.area.${area}`)}
+        items={items.map((i) => ({ href: i.href, icon: i.icon, label: t(`nav.${i.label}`), more: i.phoneMore === true }))}
+        more={t("shell.more")}
+        moreMenu={t("shell.moreMenu")}
+      />
     </div>
   );
 }

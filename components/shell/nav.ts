@@ -8,6 +8,8 @@ export interface NavItem {
   label: string;
   permission: Permission;
   icon: string;
+  /** On phones, listed under "More" rather than as a tab (the tab bar holds four). */
+  phoneMore?: boolean;
 }
 
 // Each area's pages. A later issue adds its pages here; the shell shows what the user may open.
@@ -23,9 +25,9 @@ export const NAV: Record<Area, NavItem[]> = {
     { href: "/distributor", label: "distributorHome", permission: "distributor:use", icon: "◎" },
     { href: "/distributor/wallet", label: "wallet", permission: "distributor:use", icon: "¥" },
     { href: "/distributor/share", label: "share", permission: "distributor:use", icon: "⇪" },
-    { href: "/distributor/funnel", label: "funnel", permission: "distributor:use", icon: "▽" },
+    { href: "/distributor/funnel", label: "funnel", permission: "distributor:use", icon: "▽", phoneMore: true },
     { href: "/distributor/team", label: "team", permission: "distributor:use", icon: "⚇" },
-    { href: "/distributor/ranking", label: "ranking", permission: "distributor:use", icon: "★" },
+    { href: "/distributor/ranking", label: "ranking", permission: "distributor:use", icon: "★", phoneMore: true },
   ],
   admin: [
     { href: "/admin", label: "adminHome", permission: "admin:view", icon: "▦" },
@@ -62,4 +64,17 @@ export function pagePermission(area: Area, pathname: string): Permission {
     .filter((i) => path === i.href || (i.href !== "/" && path.startsWith(`${i.href}/`)))
     .sort((a, b) => b.href.length - a.href.length)[0];
   return match?.permission ?? AREA_HOME[area].permission;
+}
+
+/** Tabs that fit a 375 px phone with readable labels; the rest go under "More". */
+export const PHONE_TABS = 4;
+
+/**
+ * Pure: which items are phone tabs and which go under "More": everything fits up to five; beyond,
+ * four tabs (items not marked `more`, in order) and the rest under "More".
+ */
+export function splitPhoneNav<T extends { more: boolean }>(items: readonly T[]): { tabs: T[]; rest: T[] } {
+  if (items.length <= PHONE_TABS + 1) return { tabs: [...items], rest: [] };
+  const tabs = items.filter((i) => !i.more).slice(0, PHONE_TABS);
+  return { tabs, rest: items.filter((i) => !tabs.includes(i)) };
 }

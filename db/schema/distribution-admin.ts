@@ -28,7 +28,7 @@ export const distributorApplications = pgTable(
 );
 export type DistributorApplication = typeof distributorApplications.$inferSelect;
 
-export const RISK_SIGNALS = ["shared-phone", "shared-address", "shared-signup-ip", "shared-payout-account", "signup-burst", "refund-after-release", "high-refund-rate"] as const;
+export const RISK_SIGNALS = ["shared-phone", "shared-address", "shared-signup-ip", "shared-device", "shared-payout-account", "signup-burst", "refund-after-release", "high-refund-rate"] as const;
 export type RiskSignal = (typeof RISK_SIGNALS)[number];
 export const RISK_CASE_STATUSES = ["open", "released", "cancelled", "frozen"] as const;
 export type RiskCaseStatus = (typeof RISK_CASE_STATUSES)[number];

@@ -179,6 +179,9 @@ export const withdrawals = pgTable(
     status: text().$type<WithdrawalStatus>().notNull().default("requested"),
     // Where to pay (e.g. { method: "alipay", account: "…" }), as the distributor gave it.
     payoutAccount: jsonb().$type<Record<string, unknown>>(),
+    // Keyed hash of the normalised account (see lib/distribution/fingerprint.ts): the risk check
+    // finds another member paid to the same account through an index, without comparing JSON.
+    payoutAccountHash: text(),
     payoutReference: text(),
     // Why it was rejected, failed or returned (the latest decision).
     reason: text(),
@@ -193,7 +196,32 @@ export const withdrawals = pgTable(
   (t) => [
     index("withdrawals_distributor_idx").on(t.distributorId, t.requestedAt.desc()),
     index("withdrawals_status_idx").on(t.status, t.requestedAt),
+    index("withdrawals_payout_hash_idx").on(t.payoutAccountHash).where(sql`${t.payoutAccountHash} is not null`),
     check("withdrawals_amounts", sql`${t.amountCents} > 0 and ${t.feeCents} >= 0 and ${t.netCents} = ${t.amountCents} - ${t.feeCents}`),
   ],
 );
 export type Withdrawal = typeof withdrawals.$inferSelect;
+
+export const RANK_TOTAL_PERIODS = ["week", "month"] as const;
+
+// Leaderboard totals per distributor per local week and month (the period's start, in the
+// deployment zone), net of refunds: kept in the transaction that writes or reverses the commissions
+// (lib/distribution/wallet.ts), so a board reads its top rows from an index instead of summing
+// every commission of the month. commission = Σ (amount − reversed); sales = Σ over level-1
+// commissions of base × (amount − reversed) ÷ amount, rounded down per commission.
+export const distributorRankTotals = pgTable(
+  "distributor_rank_totals",
+  {
+    period: text().$type<(typeof RANK_TOTAL_PERIODS)[number]>().notNull(),
+    periodStart: timestamp({ withTimezone: true }).notNull(),
+    distributorId: uuid().notNull(),
+    salesCents: bigint({ mode: "number" }).notNull().default(0),
+    commissionCents: bigint({ mode: "number" }).notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.period, t.periodStart, t.distributorId] }),
+    index("distributor_rank_totals_sales_idx").on(t.period, t.periodStart, t.salesCents.desc(), t.distributorId),
+    index("distributor_rank_totals_commission_idx").on(t.period, t.periodStart, t.commissionCents.desc(), t.distributorId),
+  ],
+);
+export type DistributorRankTotal = typeof distributorRankTotals.$inferSelect;

@@ -19,6 +19,11 @@ export const members = pgTable(
     frozenAt: timestamp({ withTimezone: true }),
     // Why an admin froze the member (shown on the admin member page; the audit log keeps the history).
     frozenReason: text(),
+    // Keyed hashes (HMAC with the server secret; never the raw values) of the client IP and of the
+    // browser's first-party device cookie at sign-up: risk signals compare them between a buyer and
+    // their upline, and count sign-ups from one IP. Null: signed up without a browser (the API).
+    signupIpHash: text(),
+    signupDeviceHash: text(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [

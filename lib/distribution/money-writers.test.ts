@@ -26,6 +26,8 @@ describe("distribution money has exactly one writer per table", () => {
     { table: "commissions (update)", pattern: /\.update\(\s*commissions\s*\)|update\s+commissions\s/i, allowed: ["lib/distribution/wallet.ts"] },
     { table: "wallet_entries", pattern: /\.insert\(\s*walletEntries\s*\)|into\s+wallet_entries/i, allowed: ["lib/distribution/wallet.ts"] },
     { table: "distributor_wallets", pattern: /\.(insert|update)\(\s*distributorWallets\s*\)|(into|update)\s+distributor_wallets/i, allowed: ["lib/distribution/wallet.ts"] },
+    // The leaderboard totals: wallet.ts (with each commission write) through rank-totals.ts (deltas and the rebuild).
+    { table: "distributor_rank_totals", pattern: /\.(insert|update|delete)\(\s*distributorRankTotals\s*\)|(into|update)\s+distributor_rank_totals/i, allowed: ["lib/distribution/rank-totals.ts", "lib/distribution/wallet.ts"] },
   ])("$table", ({ pattern, allowed }) => {
     expect(writers(pattern)).toEqual(allowed);
   });

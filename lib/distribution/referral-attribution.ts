@@ -26,15 +26,17 @@ export async function recordAttribution(
 /**
  * A new member who gave a code (typed, or carried from the link): refused if unknown, disabled or
  * their own; remembered as the funnel's sign-up and for the attribution window; bound now when the
- * setting binds at sign-up (otherwise at their first order, from this attribution).
+ * setting binds at sign-up (otherwise at their first order, from this attribution). Returns the
+ * distributor.
  */
-export async function referAtSignup(tx: Tx, memberId: string, code: string, { source, actor }: { source: "link" | "code" | "api"; actor: string }): Promise<void> {
+export async function referAtSignup(tx: Tx, memberId: string, code: string, { source, actor }: { source: "link" | "code" | "api"; actor: string }): Promise<{ distributorId: string }> {
   const at = now();
   const dist = await activeDistributorByCode(tx, code);
   if (dist.memberId === memberId) throw bindingRefusal.self();
   const rule = (await loadRuleset(at, tx)).distribution.definition;
   await recordAttribution(tx, { memberId, distributorId: dist.memberId, source: source === "link" ? "link" : "code", atSignup: true, at, windowDays: rule.attributionWindowDays });
   if (rule.binding.mode === "signup") await bindReferrer(tx, memberId, dist.code, { source, actor, rule, at });
+  return { distributorId: dist.memberId };
 }
 
 /** The code of the distributor whose live attribution (latest first, at `at`) an order goes to, if any. */

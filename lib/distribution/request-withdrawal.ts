@@ -12,7 +12,9 @@ import { newId } from "@/lib/ids";
 import { loadRuleset } from "@/lib/rules/load-ruleset";
 import { localParts, zonedTimeToUtc } from "@/lib/rules/time-zone";
 import { withdrawalFee } from "./commission-math";
-import { applyToWallet, lockWallet, releaseDue } from "./wallet";
+import { payoutAccountHash } from "./fingerprint";
+import { lockWalletsForPayout, payoutAccountMatches, raisePayoutAccountCases } from "./risk";
+import { applyToWallet, releaseDue } from "./wallet";
 
 export const payoutAccountSchema = z.object({
   method: z.enum(["alipay", "wechat", "bank"]),
@@ -86,9 +88,13 @@ async function request(tx: Tx, distributorId: string, input: z.output<typeof wit
   const { feeCents, netCents } = withdrawalFee(amount, policy.feeBps);
   if (netCents <= 0) throw new DomainError("invalid-request", "nothing would be sent after the fee", { errors: [{ path: "amountCents", message: "validation.withdrawalBelowFee" }] });
 
+  // An upline or downline member paid to the same account is a risk signal: found first, so every
+  // wallet it touches is locked with this one, in id order.
+  const payoutHash = input.payoutAccount ? payoutAccountHash(input.payoutAccount.account) : null;
+  const matches = await payoutAccountMatches(tx, distributorId, payoutHash);
   // The lock serialises this distributor's requests (daily caps are then exact); what has freed up
   // since the last write moves into available first.
-  const wallet = await lockWallet(tx, distributorId, at);
+  const wallet = (await lockWalletsForPayout(tx, distributorId, matches, at)).get(distributorId)!;
   await releaseDue(tx, wallet, actor, at);
   const [current] = await tx.select({ available: distributorWallets.availableCents }).from(distributorWallets).where(eq(distributorWallets.distributorId, distributorId));
   const available = current?.available ?? 0;
@@ -132,10 +138,12 @@ async function request(tx: Tx, distributorId: string, input: z.output<typeof wit
       netCents,
       status: "requested",
       payoutAccount: input.payoutAccount ?? null,
+      payoutAccountHash: payoutHash,
       ruleVersionId: rules.distribution.id,
       requestedAt: at,
       updatedAt: at,
     })
     .returning();
+  await raisePayoutAccountCases(tx, matches, id, at);
   return withdrawalView(row!);
 }

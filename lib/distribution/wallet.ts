@@ -1,5 +1,5 @@
-// The distributor wallet: the only code that writes commissions, distributor_wallets and
-// wallet_entries. Every
+// The distributor wallet: the only code that writes commissions, distributor_wallets,
+// wallet_entries and the leaderboard totals (distributor_rank_totals, always under the wallet lock). Every
 // change is one wallet_entries row plus the same deltas on the wallet row, in the caller's
 // transaction (DESIGN invariant 2), with the wallet row locked first (invariant 4). Lock order
 // across use cases: order row → member's point balance → wallets (by distributor id) → commissions.
@@ -8,6 +8,7 @@ import type { Tx } from "@/db/client";
 import { commissions, distributorWallets, walletEntries, type DistributorWallet, type WalletEntryType } from "@/db/schema";
 import { now as clockNow } from "@/lib/clock";
 import { newId } from "@/lib/ids";
+import { applyRankTotals, rankTotalDeltas } from "./rank-totals";
 
 export interface WalletDeltas {
   pending?: number;
@@ -180,6 +181,15 @@ export async function recordCommissions(tx: Tx, written: readonly NewCommission[
     sorted.map((c) => sql`(${c.distributorId}::uuid, ${c.releasedAt ? 0 : c.amountCents}::bigint, ${c.releasedAt ? c.amountCents : 0}::bigint, ${ts(c.releasedAt ? null : c.availableAt)}, ${ts(c.createdAt)})`),
     sql`, `,
   );
+  // The leaderboard's week and month totals, after the wallet upsert (joined to it, so each
+  // distributor's wallet row is locked before its totals: the order every writer keeps).
+  // A new commission moves them as a reversal from all of it to none would: by its whole amount.
+  const rankRows = sql.join(
+    sorted.flatMap((c) =>
+      rankTotalDeltas(c, c.amountCents, 0).map((d) => sql`(${d.period}::text, ${d.periodStart.toISOString()}::timestamptz, ${d.distributorId}::uuid, ${d.salesCents}::bigint, ${d.commissionCents}::bigint)`),
+    ),
+    sql`, `,
+  );
   // after_offset: how far below the wallet's final available figure the entry's balance was.
   const entryRows = sql.join(
     sorted.flatMap((c) => {
@@ -205,6 +215,13 @@ export async function recordCommissions(tx: Tx, written: readonly NewCommission[
             next_release_at = least(dw.next_release_at, excluded.next_release_at), -- least() skips nulls
             updated_at = excluded.updated_at
       returning distributor_id, available_cents
+    ), r as (
+      insert into distributor_rank_totals as t (period, period_start, distributor_id, sales_cents, commission_cents)
+      select v.period, v.period_start, v.distributor_id, v.sales_cents, v.commission_cents
+        from (values ${rankRows}) as v(period, period_start, distributor_id, sales_cents, commission_cents)
+        join w using (distributor_id)
+      on conflict (period, period_start, distributor_id) do update
+        set sales_cents = t.sales_cents + excluded.sales_cents, commission_cents = t.commission_cents + excluded.commission_cents
     )
     insert into wallet_entries (id, distributor_id, type, pending_delta, available_delta, available_after, commission_id, order_id, reason, actor, created_at)
     select e.id, e.distributor_id, e.type::wallet_entry_type, e.pending_delta, e.available_delta, w.available_cents - e.after_offset, e.commission_id, e.order_id, e.reason, e.actor, e.created_at
@@ -228,7 +245,7 @@ export interface ReversalOutcome {
  */
 export async function reverseCommission(
   tx: Tx,
-  c: { id: string; distributorId: string; orderId: string; releasedAt: Date | null; amountCents: number; reversedCents: number },
+  c: { id: string; distributorId: string; orderId: string; level: number; baseCents: number; releasedAt: Date | null; amountCents: number; reversedCents: number; createdAt: Date },
   cents: number,
   refs: { actor: string; refundId: string },
   at: Date = clockNow(),
@@ -239,6 +256,8 @@ export async function reverseCommission(
     .update(commissions)
     .set({ reversedCents: reversedAfter, ...(reversedAfter >= c.amountCents ? { status: "reversed" as const } : {}) })
     .where(eq(commissions.id, c.id));
+  // Leaderboards are net of refunds: the commission's week and month lose what it lost.
+  await applyRankTotals(tx, rankTotalDeltas(c, c.reversedCents, reversedAfter));
   const base = { actor: refs.actor, commissionId: c.id, orderId: c.orderId, refundId: refs.refundId, reason: "order refunded" };
   if (!c.releasedAt) {
     await applyToWallet(tx, c.distributorId, "reversal", { pending: -cents }, base, { at });
@@ -256,14 +275,14 @@ export async function reverseCommission(
 
 /**
  * Puts this (locked) wallet's pending, unreleased commissions on hold for a risk case — only the
- * ones from `buyerId`'s orders when given. Held commissions do not free up (releaseDue, the sweep
+ * ones from `buyerId`'s orders (or from one order) when given. Held commissions do not free up (releaseDue, the sweep
  * and getWallet all skip them) until the hold is lifted. Returns the ids held now.
  */
-export async function holdCommissions(tx: Tx, distributorId: string, caseId: string, buyerId: string | null): Promise<string[]> {
+export async function holdCommissions(tx: Tx, distributorId: string, caseId: string, buyerId: string | null, { orderId }: { orderId?: string } = {}): Promise<string[]> {
   const rows = await tx
     .update(commissions)
     .set({ heldByCaseId: caseId })
-    .where(and(releasable(distributorId), buyerId ? eq(commissions.buyerId, buyerId) : undefined))
+    .where(and(releasable(distributorId), buyerId ? eq(commissions.buyerId, buyerId) : undefined, orderId ? eq(commissions.orderId, orderId) : undefined))
     .returning({ id: commissions.id });
   if (rows.length) await refreshNextRelease(tx, distributorId);
   return rows.map((r) => r.id);
@@ -291,6 +310,7 @@ export async function cancelHeldCommissions(tx: Tx, distributorId: string, caseI
   for (const c of held) {
     const rest = c.amountCents - c.reversedCents;
     await tx.update(commissions).set({ reversedCents: c.amountCents, status: "reversed" }).where(eq(commissions.id, c.id));
+    await applyRankTotals(tx, rankTotalDeltas(c, c.reversedCents, c.amountCents));
     if (rest > 0) await applyToWallet(tx, distributorId, "reversal", { pending: -rest }, { actor: refs.actor, commissionId: c.id, orderId: c.orderId, reason: refs.reason }, { at });
     total += rest;
   }

@@ -291,6 +291,25 @@ export const distributionRuleSchema = z
         allowRebind: z.boolean().default(false),
       })
       .prefault({}),
+    /**
+     * Risk signal thresholds (lib/distribution/risk.ts; the review queue quotes them). A signal holds
+     * the affected pending commissions and opens a case for an admin.
+     */
+    risk: z
+      .strictObject({
+        /** A refund within this many days after a commission of the order freed up. */
+        refundAfterReleaseDays: z.int().min(0).max(365).default(3),
+        /** Refund rate, in bps of the commission cents of the distributor's level-1 commissions of the last `windowDays`… */
+        refundRateBps: rateBpsSchema.min(1).default(3000),
+        /** …once there are at least this many of them. */
+        refundRateMinOrders: z.int().min(1).max(100_000).default(5),
+        windowDays: z.int().min(1).max(3650).default(90),
+        /** A burst: this many sign-ups from one IP through one distributor… */
+        signupBurstCount: z.int().min(2).max(1000).default(5),
+        /** …within this many minutes. */
+        signupBurstMinutes: z.int().min(1).max(10_080).default(10),
+      })
+      .prefault({}),
     /** A referral link click attributes orders for this many days. */
     attributionWindowDays: z.int().min(1).max(365).default(30),
     becomeDistributor: z

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin-distribution/action-form";
+import { RiskPolicyNote, RiskSignalText } from "@/components/admin-distribution/risk-signal";
 import { readCursor, writeCursor } from "@/components/admin-distribution/keyset";
 import { Badge } from "@/components/admin-mall/badges";
 import { formatMoney } from "@/components/member/money";
@@ -9,7 +10,8 @@ import { KeysetPager, StatusTabs } from "@/components/ui/list-nav";
 import { PageHeader } from "@/components/ui/page-header";
 import { RISK_CASE_STATUSES, type RiskCaseStatus } from "@/db/schema";
 import { requirePage } from "@/lib/auth/guard";
-import { listRiskCases, RISK_POLICY } from "@/lib/distribution/risk";
+import { can } from "@/lib/auth/permissions";
+import { listRiskCases, riskPolicy } from "@/lib/distribution/risk";
 import { decideRiskCaseAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,16 +23,16 @@ const TONE = { open: "warn", released: "ok", cancelled: "danger", frozen: "dange
 // The risk review queue: open cases oldest first, with what they hold; release, cancel the held
 // commissions, or freeze the distributor's withdrawals — each with a reason, each audited.
 export default async function RiskPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePage("admin:members");
+  const actor = await requirePage("admin:members");
   const sp = await searchParams;
   const status: RiskCaseStatus = RISK_CASE_STATUSES.includes(sp.status as RiskCaseStatus) ? (sp.status as RiskCaseStatus) : "open";
-  const [t, format, page] = await Promise.all([getTranslations("adminDistribution.risk"), getFormatter(), listRiskCases({ status, after: readCursor(sp.cursor) })]);
+  const [t, format, page, policy] = await Promise.all([getTranslations("adminDistribution.risk"), getFormatter(), listRiskCases({ status, after: readCursor(sp.cursor) }), riskPolicy()]);
   const money = (c: number) => formatMoney(format, c);
-  const policy = { days: RISK_POLICY.refundAfterReleaseDays, rate: RISK_POLICY.refundRateBps / 100, min: RISK_POLICY.refundRateMinOrders, window: RISK_POLICY.windowDays };
 
   return (
     <div className="flex flex-col gap-4">
       <PageHeader title={t("title")} intro={t("intro")} />
+      <RiskPolicyNote policy={policy} canEdit={can(actor.roles, "admin:rules")} />
       <StatusTabs label={t("statusFilter")} tabs={RISK_CASE_STATUSES.map((s) => ({ href: `/admin/risk?status=${s}`, label: t(`statuses.${s}`), current: s === status }))} />
       <DataTableCard
         caption={t("title")}
@@ -46,7 +48,7 @@ export default async function RiskPage({ searchParams }: { searchParams: Promise
             className: "min-w-56",
             cell: ({ riskCase: c, buyerEmail, heldCount, heldCents }) => (
               <>
-                <p className="font-medium">{t(`signals.${c.signal}`, policy)}</p>
+                <RiskSignalText riskCase={c} policy={policy} />
                 <p className="text-muted">{format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" })}</p>
                 {buyerEmail ? <p className="text-muted break-all">{t("buyer", { email: buyerEmail })}</p> : null}
                 {c.status === "open" ? <p className="tabular">{t("held", { count: heldCount, amount: money(heldCents) })}</p> : null}
