@@ -7,8 +7,8 @@
 //
 // npm run bench:team -- --db jifen_scale [--distributor JF000001] — the same timings on a database
 // filled by `npm run seed:scale` (nothing is built or dropped): its distributor forest is skewed,
-// and seed:scale prints its biggest teams at the end (the first root, JF000001, has ~100k
-// descendants at 1M members; ~10 % of the members at any size). Pick the distributor by its code.
+// and seed:scale prints its three biggest teams at the end. At 1M members (default --skew) they are
+// JF000010 with 103,824 descendants and JF000001 with 98,328: pick one by its code.
 import os from "node:os";
 import { and, eq, inArray, sql, type SQLWrapper } from "drizzle-orm";
 import postgres from "postgres";
