@@ -29,7 +29,8 @@
 //   pending     the recent orders (g%4=0), not yet past their date
 //   held        of those, g%100=0: held by an open risk case (one per distributor and buyer)
 //   released    the older orders, released on their date (a `release` wallet entry)
-//   due         g%50=11: past their date but not released yet (work for the release sweep)
+//   due         g%50=13: past their date but not released yet (work for the release sweep; 11 would
+//               pick members who joined without a referrer, g%5=1, who earn no commission)
 //   reversed    g%40=7: 40 % taken back from pending by the refund; g%40=27: all of it taken back
 //               from available after release (status `reversed`)
 // A day before --now, two thirds of the wallets with ≥ ¥20 available asked to withdraw half of it;
@@ -460,8 +461,8 @@ function commissionTasks(rules: { distributionRule: string; earningRule: string 
             case when g % 40 = 27 then base * rate / 10000 when g % 40 = 7 then (base * rate / 10000) * 40 / 100 else 0 end reversed,
             placed, placed + interval '14 days' available_at, refund_at,
             case when g % 100 = 0 then md5('risk-' || g || '-' || lvl)::uuid end held_by,
-            -- Released on its date, unless it is still pending, held, or due but not swept yet (g%50=11).
-            case when g % 4 = 0 or g % 50 = 11 then null else placed + interval '14 days' end released_at
+            -- Released on its date, unless it is still pending, held, or due but not swept yet (g%50=13).
+            case when g % 4 = 0 or g % 50 = 13 then null else placed + interval '14 days' end released_at
        from (select g, p1, u2.parent p2, ${orderAmount} * 100 base, ${placedAt} placed, ${refundAt} refund_at
                from (select g, pg_temp.seed_parent(g) p1 from generate_series(${a}::bigint, ${b}) g) x
                left join seed_scale_parent u2 on u2.child = x.p1 offset 0) o
