@@ -1,7 +1,7 @@
 // Shared by the bench scripts: the Postgres server's maintenance connection, and production Next
 // servers started on a port against one database (the build must exist; built once if it does not).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 import postgres from "postgres";
 
@@ -37,6 +37,8 @@ export function ensureBuild(): void {
 export interface AppServer {
   base: string;
   port: number;
+  /** The `next start` process, leader of its own process group (its children share the group). */
+  pid: number;
   /** Everything the server wrote, newest last (for a failure report). */
   output(): string;
   /** Called with every line of stdout. */
@@ -111,6 +113,7 @@ export async function startServer(wantedPort: number, databaseUrl: string, extra
   const server: AppServer = {
     base: `http://127.0.0.1:${port}`,
     port,
+    pid: child.pid!,
     output: () => log,
     onLine: (fn) => void listeners.push(fn),
     async kill() {
@@ -153,4 +156,23 @@ export async function startServer(wantedPort: number, databaseUrl: string, extra
 
 export function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
+}
+
+/** Resident memory of a process group (a server and whatever it spawned), in bytes, from /proc (Linux). */
+export function groupRss(pgid: number): number {
+  let total = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // /proc/<pid>/stat: "pid (comm) state ppid pgrp …" — comm may hold spaces, so read after the last ')'.
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) !== pgid) continue;
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, "utf8"));
+      if (rss) total += Number(rss[1]) * 1024;
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return total;
 }

@@ -2,15 +2,21 @@
 // Postgres database each (issue 7, part 3; DESIGN invariants 2–5 and 8). Not part of `npm test`.
 //
 //   mixed    orders, refunds, events, redemptions (Integration API, both instances) and withdrawals
-//            (the use case, from this process) for --minutes (default 10); then ledger and wallet
-//            verify clean and every table's count equal to what was acknowledged.
+//            (the use case, from this process) for --minutes (default 10), with two clock moves:
+//            at a third and two thirds of the run the load pauses, both instances restart on a
+//            clock moved forward (+10 days, then +320 more: pending points and commissions free up,
+//            daily caps reset, the first lots expire), this process moves its own clock and runs
+//            the expiry and release sweeps, and the load resumes. Then ledger and wallet verify
+//            clean and every table's count equal to what was acknowledged. The moved clock is
+//            lib/clock's CLOCK_OFFSET_MS, honoured only with JIFEN_TEST_CLOCK=1 (never in production).
 //   kill     the same load; halfway, kill -9 of one instance. Every acknowledged (2xx) write is
 //            there, nothing is half-written (ledger and wallets verify), and retrying every request
 //            with its Idempotency-Key on the surviving instance makes no duplicate.
 //   pg-down  the instances reach Postgres through a TCP proxy in this process; mid-load the proxy
 //            cuts every connection and refuses new ones, then lets them through again. Requests
 //            fail cleanly (a problem+json 5xx, within the client's timeout) and the same instances
-//            recover by themselves.
+//            recover by themselves. (What a Postgres restart looks like to the app, without
+//            restarting anything: the Postgres server itself is shared and never touched.)
 //
 //   npm run test:soak                                   (all three; mixed for 10 minutes)
 //   npm run test:soak -- --suite mixed --minutes 1
@@ -41,6 +47,10 @@ const report = args.get("report");
 /** A request that has not answered by then counts as hung. */
 const CLIENT_TIMEOUT_MS = 20_000;
 const DAY_MS = 86_400_000;
+/** The clock moves of the mixed suite (cumulative offsets, ms), at 1/3 and 2/3 of the run. */
+const CLOCK_MOVES = [10 * DAY_MS, 330 * DAY_MS];
+/** This process's moved clock (lib/clock reads the same variable). */
+const clockNow = () => Date.now() + (process.env.JIFEN_TEST_CLOCK === "1" ? Number(process.env.CLOCK_OFFSET_MS ?? 0) : 0);
 // One bootstrap key for every suite of the run (lib/env reads BOOTSTRAP_API_KEY once per process).
 const KEY = `jf_soak_${randomBytes(12).toString("hex")}`;
 
@@ -144,6 +154,9 @@ interface Env {
   outcomes: Outcome[];
   withdrawals: { ok: number; refused: number; failed: string[] };
   seq: number;
+  /** Set while the load is paused (a clock move): workers wait on it before their next operation. */
+  gate: Promise<void> | null;
+  inflight: number;
 }
 
 async function setUp(suite: Suite, viaProxy: boolean): Promise<Env> {
@@ -167,11 +180,13 @@ async function setUp(suite: Suite, viaProxy: boolean): Promise<Env> {
     outcomes: [],
     withdrawals: { ok: 0, refused: 0, failed: [] },
     seq: 0,
+    gate: null,
+    inflight: 0,
   };
   envs.push(env);
   // Migrate and seed as a fresh deployment does (rules, the bootstrap API key) from this process,
   // whose database handle is then also what requests withdrawals and verifies.
-  Object.assign(process.env, { DATABASE_URL: url, BOOTSTRAP_API_KEY: key, SEED_DEMO: "false", DB_POOL_MAX: "4" });
+  Object.assign(process.env, { DATABASE_URL: url, BOOTSTRAP_API_KEY: key, SEED_DEMO: "false", DB_POOL_MAX: "4", JIFEN_TEST_CLOCK: "1", CLOCK_OFFSET_MS: "0" });
   const { handle, setDatabase, openPostgres } = await import("@/db/client");
   const { runMigrations } = await import("@/db/migrate");
   const { seed } = await import("@/db/seed");
@@ -180,7 +195,7 @@ async function setUp(suite: Suite, viaProxy: boolean): Promise<Env> {
   await seed({ log: () => {} });
 
   const appUrl = proxy ? proxy.url(dbName) : url;
-  const starting = [0, 0].map((port) => startServer(port, appUrl, { BOOTSTRAP_API_KEY: key, DB_POOL_MAX: "6" }));
+  const starting = [0, 0].map((port) => startServer(port, appUrl, serverEnv(key)));
   for (const s of await Promise.allSettled(starting)) if (s.status === "fulfilled") env.servers.push(s.value);
   for (const s of await Promise.allSettled(starting)) if (s.status === "rejected") throw s.reason;
 
@@ -209,12 +224,46 @@ async function setUp(suite: Suite, viaProxy: boolean): Promise<Env> {
 
 const envs: Env[] = [];
 
+/** What every app instance runs with; the clock offset is this process's at the time it starts. */
+const serverEnv = (key: string) => ({ BOOTSTRAP_API_KEY: key, DB_POOL_MAX: "6", JIFEN_TEST_CLOCK: "1", CLOCK_OFFSET_MS: process.env.CLOCK_OFFSET_MS ?? "0" });
+
+/**
+ * A clock move: pause the load and let what is in flight finish, restart both instances on the
+ * clock moved to `offsetMs` (an environment variable is read at start: a restart is how a running
+ * server's clock moves), move this process's clock, run the sweeps a deployment's cron would run
+ * as time passes, resume the load.
+ */
+async function moveClock(env: Env, offsetMs: number, check: (name: string, ok: boolean, detail: string) => void, onResume: (pausedMs: number) => void): Promise<void> {
+  const t = performance.now();
+  let resume!: () => void;
+  env.gate = new Promise<void>((r) => (resume = r));
+  while (env.inflight > 0) await new Promise((r) => setTimeout(r, 50));
+  process.env.CLOCK_OFFSET_MS = String(offsetMs);
+  const url = env.proxy ? env.proxy.url(env.dbName) : env.url;
+  await Promise.all(env.servers.map((s) => s.stop()));
+  const restarted = await Promise.allSettled([0, 1].map(() => startServer(0, url, serverEnv(env.key))));
+  env.servers = restarted.filter((r): r is PromiseFulfilledResult<AppServer> => r.status === "fulfilled").map((r) => r.value);
+  const failed = restarted.find((r) => r.status === "rejected");
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+  const { sweepExpired } = await import("@/lib/points/sweep-expired");
+  const { sweepReleases } = await import("@/lib/distribution/sweep-releases");
+  const expired = await sweepExpired({ batchSize: 500 });
+  const released = await sweepReleases();
+  const days = offsetMs / DAY_MS;
+  console.log(`  clock +${days} days: instances restarted, ${expired.lots} lots expired, ${released.wallets} wallets released (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+  check(`clock moved to +${days} days: both instances restarted on it, sweeps ran`, env.servers.length === 2, `expiry sweep ${expired.lots} lots / ${expired.points} points, release sweep ${released.wallets} wallets / ${released.cents} cents, paused ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  onResume(performance.now() - t);
+  env.gate = null;
+  resume();
+}
+
 async function tearDown(env: Env): Promise<void> {
   await env.sql.end({ timeout: 5 }).catch(() => {});
   const { closeDatabase } = await import("@/db/client");
   await closeDatabase().catch(() => {});
   await Promise.all(env.servers.map((s) => s.stop()));
   await env.proxy?.close();
+  process.env.CLOCK_OFFSET_MS = "0";
   await adminSql(`drop database if exists ${env.dbName} with (force)`).catch((e) => console.error(`could not drop ${env.dbName}: ${e}`));
 }
 
@@ -223,7 +272,7 @@ function orderBody(externalId: string, memberId: string, cents: number) {
   return {
     externalId,
     memberId,
-    placedAt: new Date(Date.now() - 60 * DAY_MS).toISOString(),
+    placedAt: new Date(clockNow() - 60 * DAY_MS).toISOString(),
     items: [{ sku: "SOAK-1", category: "drinks", quantity: 1, unitPriceCents: cents }],
     shippingCents: 0,
   };
@@ -291,7 +340,18 @@ async function oneOp(env: Env, servers: readonly number[]): Promise<void> {
 async function load(env: Env, until: () => number, servers: () => readonly number[]): Promise<void> {
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
-      while (Date.now() < until()) await oneOp(env, servers());
+      while (Date.now() < until()) {
+        if (env.gate) {
+          await env.gate;
+          continue;
+        }
+        env.inflight++;
+        try {
+          await oneOp(env, servers());
+        } finally {
+          env.inflight--;
+        }
+      }
     }),
   );
 }
@@ -368,8 +428,19 @@ async function mixed(): Promise<void> {
     console.log(`mixed: load on both instances for ${(ms / 1000).toFixed(0)} s at concurrency ${CONCURRENCY}`);
     const end = Date.now() + ms;
     const progress = setInterval(() => console.log(`  ${env.outcomes.length} requests, ${env.withdrawals.ok + env.withdrawals.refused} withdrawals, ${Math.max(0, Math.round((end - Date.now()) / 1000))} s left`), 30_000);
-    await load(env, () => end, () => [0, 1]);
+    // The clock moves happen while the load runs; the time they take is added to the run.
+    let until = end;
+    const mover = (async () => {
+      for (const offset of CLOCK_MOVES) {
+        await new Promise((r) => setTimeout(r, ms / (CLOCK_MOVES.length + 1)));
+        await moveClock(env, offset, check, (paused) => (until += paused));
+      }
+    })();
+    await load(env, () => until, () => [0, 1]);
+    await mover;
     clearInterval(progress);
+    const onMovedClock = env.servers.map((s) => /TEST CLOCK: time is moved by/.test(s.output()));
+    check("after the clock moves, both instances run on the moved clock", onMovedClock.every(Boolean), `instances say "TEST CLOCK": ${onMovedClock.join(", ")}`);
     const o = env.outcomes;
     const unclean = o.filter((x) => !clean(x));
     check("every request answered 2xx or an expected 409", unclean.length === 0, `${o.length} requests (${latency(o)}); ${summary(o)}${unclean.length ? `; unexpected: ${summary(unclean)}` : ""}`);

@@ -4,6 +4,11 @@
 // database (BENCH_PG, default the local server) and dropped afterwards. Each tree: a root with 100
 // level-1 members, 10,000 at level 2 and 89,899 at level 3. Prints p50/p99 of each query over
 // repeated runs, then EXPLAIN (ANALYZE, BUFFERS) of the statements behind them.
+//
+// npm run bench:team -- --db jifen_scale [--distributor JF000001] — the same timings on a database
+// filled by `npm run seed:scale` (nothing is built or dropped): its distributor forest is skewed,
+// and seed:scale prints its three biggest teams at the end. At 1M members (default --skew) they are
+// JF000010 with 103,824 descendants and JF000001 with 98,328: pick one by its code.
 import os from "node:os";
 import { and, eq, inArray, sql, type SQLWrapper } from "drizzle-orm";
 import postgres from "postgres";
@@ -14,11 +19,14 @@ import { ensureDefaultRules } from "@/lib/rules/load-ruleset";
 import { distributionRuleSchema } from "@/lib/rules/schema";
 
 const server = (process.env.BENCH_PG ?? "postgres://postgres@127.0.0.1:5432").replace(/\/$/, "");
-const trees = Number(process.argv[2] ?? 10);
+const argv = process.argv.slice(2);
+const option = (k: string) => (argv.includes(`--${k}`) ? argv[argv.indexOf(`--${k}`) + 1] : undefined);
+const existing = option("db");
+const trees = Number(argv.find((a) => /^\d+$/.test(a)) ?? 10);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
-const name = process.env.BENCH_DB ?? `jifen_bench_team_${Date.now().toString(36)}`; // BENCH_DB: a name of your own on a shared server
+const name = existing ?? process.env.BENCH_DB ?? `jifen_bench_team_${Date.now().toString(36)}`; // BENCH_DB: a name of your own on a shared server
 const admin = postgres(`${server}/postgres`, { max: 1, onnotice: () => {} });
-await admin.unsafe(`create database ${name}`);
+if (!existing) await admin.unsafe(`create database ${name}`);
 const url = `${server}/${name}`;
 const h = openPostgres(url, 4);
 setDatabase(h);
@@ -45,6 +53,75 @@ async function time(label: string, f: () => Promise<unknown>): Promise<void> {
 }
 
 try {
+  if (!existing) await fill();
+
+  const { teamMembers } = await import("@/lib/distribution/team");
+  const { dashboardSummary, earningsSeries, attributedOrders, teamCounts } = await import("@/lib/distribution/dashboard");
+  const { leaderboard } = await import("@/lib/distribution/leaderboard");
+  const { levelProgress } = await import("@/lib/distribution/levels");
+  // Built here: the first tree's root (100 / 10,000 / 89,899 descendants at depth 1 / 2 / 3) and a
+  // level-2 member half-way down its list; on a seed:scale database, the distributor asked for.
+  let D = idOf(1);
+  let deepCursor = idOf(5_101);
+  if (existing) {
+    const code = option("distributor") ?? "JF000001";
+    const [d] = rowsOf<{ id: string }>(await run(`select member_id::text id from distributors where code = '${code.replace(/'/g, "")}'`));
+    if (!d) throw new Error(`no distributor ${code} in ${name}`);
+    D = d.id;
+    const [mid] = rowsOf<{ id: string }>(await run(`select descendant_id::text id from referral_paths where ancestor_id = '${D}' and depth = 2 order by descendant_id offset (select count(*) / 2 from referral_paths where ancestor_id = '${D}' and depth = 2) limit 1`));
+    deepCursor = mid?.id ?? D;
+    console.log(`${name}: distributor ${code} (${D})`);
+  }
+  const levels = distributionRuleSchema.parse({
+    levels: [
+      { code: "junior", name: { "zh-CN": "初级", en: "Junior" } },
+      { code: "middle", name: { "zh-CN": "中级", en: "Middle" }, upgrade: { minTeamSize: 200_000, minTeamSalesCents: 1e12, periodDays: 30 } },
+    ],
+  }).levels;
+  const c = teamCounts(D);
+  console.log(`distributor ${D}: team ${JSON.stringify(await c)}`);
+  await time("team page, level 1, first page (20)", () => teamMembers(D, 1));
+  await time("team page, level 2, first page (20)", () => teamMembers(D, 2));
+  await time("team page, level 2, deep page (keyset cursor)", () => teamMembers(D, 2, { after: deepCursor }));
+  await time("team counts (level 1, level 2)", () => teamCounts(D));
+  await time("dashboard summary (earnings, wallet, upcoming, counts)", () => dashboardSummary(D));
+  await time("earnings series, 90 days", () => earningsSeries(D, { days: 90 }));
+  await time("attributed orders, first 10", () => attributedOrders(D, { limit: 10 }));
+  await time("level progress (team size capped, 30-day sales)", () => levelProgress(D, "junior", levels));
+  await time("leaderboard, this week by commission (all distributors)", () => leaderboard(D, { period: "week", metric: "commission" }));
+  await time("leaderboard, this month by sales (all distributors)", () => leaderboard(D, { period: "month", metric: "sales" }));
+  await time("leaderboard, month by sales, viewer far down the board", () => leaderboard(idOf(5_000), { period: "month", metric: "sales" }));
+
+  // EXPLAIN of what those run: raw statements are captured through an executor that explains them.
+  const explain = async (label: string, q: SQLWrapper) => {
+    const rows = rowsOf<{ "QUERY PLAN": string }>(await h.db.execute(sql`explain (analyze, buffers, costs off) ${q}`));
+    console.log(`\n--- ${label}\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+  };
+  const explaining = (label: string): Executor =>
+    new Proxy(h.db, {
+      get(target, prop, receiver) {
+        if (prop === "execute") return (q: SQLWrapper) => explain(label, q).then(() => target.execute(q as never));
+        return Reflect.get(target, prop, receiver) as unknown;
+      },
+    }) as Executor;
+  await teamMembers(D, 2, { ex: explaining("team page, level 2, first page") });
+  await teamMembers(D, 2, { after: deepCursor, ex: explaining("team page, level 2, deep page") });
+  await explain("team counts", h.db.select({ depth: referralPaths.depth, n: sql<number>`count(*)::int` }).from(referralPaths).where(and(eq(referralPaths.ancestorId, D), inArray(referralPaths.depth, [1, 2]))).groupBy(referralPaths.depth));
+  await explain("dashboard earnings (today / month / all time)", h.db.select({ all: sql`sum(${commissions.amountCents} - ${commissions.reversedCents})` }).from(commissions).where(eq(commissions.distributorId, D)));
+  await earningsSeries(D, { days: 90, ex: explaining("earnings series, 90 days") });
+  await levelProgress(D, "junior", levels, { ex: explaining("level metrics") });
+  await leaderboard(D, { period: "month", metric: "sales", ex: explaining("leaderboard, month by sales") });
+  await leaderboard(D, { period: "week", metric: "commission", ex: explaining("leaderboard, week by commission") });
+  // A viewer far down the board: their rank counts the rows above them.
+  await leaderboard(idOf(5_000), { period: "month", metric: "sales", ex: explaining("leaderboard, month by sales, viewer far down") });
+  console.log(`\nnode ${process.version}; ${os.cpus().length} cores; load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+} finally {
+  await h.close();
+  if (!existing) await admin.unsafe(`drop database if exists ${name} with (force)`);
+  await admin.end();
+}
+
+async function fill(): Promise<void> {
   await runMigrations(h, url);
   await ensureDefaultRules(h.db);
   const t0 = performance.now();
@@ -93,58 +170,4 @@ try {
     await run(`select (select count(*)::int from members) members, (select count(*)::int from referral_paths) paths, (select count(*)::int from orders) orders, (select count(*)::int from commissions) commissions`),
   )[0]!;
   console.log(`filled ${counts.members.toLocaleString("en")} members, ${counts.paths.toLocaleString("en")} closure rows, ${counts.orders.toLocaleString("en")} orders, ${counts.commissions.toLocaleString("en")} commissions in ${((performance.now() - t0) / 1000).toFixed(1)}s`);
-
-  const { teamMembers } = await import("@/lib/distribution/team");
-  const { dashboardSummary, earningsSeries, attributedOrders, teamCounts } = await import("@/lib/distribution/dashboard");
-  const { leaderboard } = await import("@/lib/distribution/leaderboard");
-  const { levelProgress } = await import("@/lib/distribution/levels");
-  const D = idOf(1); // the first tree's root: 100 / 10,000 / 89,899 descendants at depth 1 / 2 / 3
-  const deepCursor = idOf(5_101); // a level-2 member half-way down the list
-  const levels = distributionRuleSchema.parse({
-    levels: [
-      { code: "junior", name: { "zh-CN": "初级", en: "Junior" } },
-      { code: "middle", name: { "zh-CN": "中级", en: "Middle" }, upgrade: { minTeamSize: 200_000, minTeamSalesCents: 1e12, periodDays: 30 } },
-    ],
-  }).levels;
-  const c = teamCounts(D);
-  console.log(`distributor ${D}: team ${JSON.stringify(await c)}`);
-  await time("team page, level 1, first page (20)", () => teamMembers(D, 1));
-  await time("team page, level 2, first page (20)", () => teamMembers(D, 2));
-  await time("team page, level 2, deep page (keyset cursor)", () => teamMembers(D, 2, { after: deepCursor }));
-  await time("team counts (level 1, level 2)", () => teamCounts(D));
-  await time("dashboard summary (earnings, wallet, upcoming, counts)", () => dashboardSummary(D));
-  await time("earnings series, 90 days", () => earningsSeries(D, { days: 90 }));
-  await time("attributed orders, first 10", () => attributedOrders(D, { limit: 10 }));
-  await time("level progress (team size capped, 30-day sales)", () => levelProgress(D, "junior", levels));
-  await time("leaderboard, this week by commission (all distributors)", () => leaderboard(D, { period: "week", metric: "commission" }));
-  await time("leaderboard, this month by sales (all distributors)", () => leaderboard(D, { period: "month", metric: "sales" }));
-  await time("leaderboard, month by sales, viewer far down the board", () => leaderboard(idOf(5_000), { period: "month", metric: "sales" }));
-
-  // EXPLAIN of what those run: raw statements are captured through an executor that explains them.
-  const explain = async (label: string, q: SQLWrapper) => {
-    const rows = rowsOf<{ "QUERY PLAN": string }>(await h.db.execute(sql`explain (analyze, buffers, costs off) ${q}`));
-    console.log(`\n--- ${label}\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
-  };
-  const explaining = (label: string): Executor =>
-    new Proxy(h.db, {
-      get(target, prop, receiver) {
-        if (prop === "execute") return (q: SQLWrapper) => explain(label, q).then(() => target.execute(q as never));
-        return Reflect.get(target, prop, receiver) as unknown;
-      },
-    }) as Executor;
-  await teamMembers(D, 2, { ex: explaining("team page, level 2, first page") });
-  await teamMembers(D, 2, { after: deepCursor, ex: explaining("team page, level 2, deep page") });
-  await explain("team counts", h.db.select({ depth: referralPaths.depth, n: sql<number>`count(*)::int` }).from(referralPaths).where(and(eq(referralPaths.ancestorId, D), inArray(referralPaths.depth, [1, 2]))).groupBy(referralPaths.depth));
-  await explain("dashboard earnings (today / month / all time)", h.db.select({ all: sql`sum(${commissions.amountCents} - ${commissions.reversedCents})` }).from(commissions).where(eq(commissions.distributorId, D)));
-  await earningsSeries(D, { days: 90, ex: explaining("earnings series, 90 days") });
-  await levelProgress(D, "junior", levels, { ex: explaining("level metrics") });
-  await leaderboard(D, { period: "month", metric: "sales", ex: explaining("leaderboard, month by sales") });
-  await leaderboard(D, { period: "week", metric: "commission", ex: explaining("leaderboard, week by commission") });
-  // A viewer far down the board: their rank counts the rows above them.
-  await leaderboard(idOf(5_000), { period: "month", metric: "sales", ex: explaining("leaderboard, month by sales, viewer far down") });
-  console.log(`\nnode ${process.version}; ${os.cpus().length} cores; load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
-} finally {
-  await h.close();
-  await admin.unsafe(`drop database if exists ${name} with (force)`);
-  await admin.end();
 }

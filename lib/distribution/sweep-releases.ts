@@ -8,10 +8,11 @@ import { distributorWallets } from "@/db/schema";
 import { now as clockNow } from "@/lib/clock";
 import { releaseDue } from "./wallet";
 
-export async function sweepReleases({ batchSize = 500, ex = db, at = clockNow() }: { batchSize?: number; ex?: Executor; at?: Date } = {}): Promise<{ wallets: number; cents: number }> {
+export async function sweepReleases({ batchSize = 500, maxBatches = Infinity, ex = db, at = clockNow() }: { batchSize?: number; maxBatches?: number; ex?: Executor; at?: Date } = {}): Promise<{ wallets: number; cents: number }> {
   let wallets = 0;
   let cents = 0;
-  for (;;) {
+  // maxBatches bounds one run (a benchmark samples the rate; the next run picks up the rest).
+  for (let batch = 0; batch < maxBatches; batch++) {
     const due = await ex
       .select({ id: distributorWallets.distributorId })
       .from(distributorWallets)
