@@ -22,6 +22,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]));
   const search = memberSearchSchema.parse(raw);
   const [t, format, locale, page, rules] = await Promise.all([getTranslations("adminMembers"), getFormatter(), getLocale(), searchMembers(search), loadRuleset(now())]);
+  const sg = await getTranslations("scheduledGrants");
   const tierName = (code: string) => findTier(rules.tiers.definition, code)?.name[locale as Locale] ?? code;
   const nextHref = page.nextCursor
     ? `?${new URLSearchParams([...(search.q ? [["q", search.q]] : []), ...(search.field ? [["field", search.field]] : []), ["cursor", page.nextCursor]])}`
@@ -31,9 +32,14 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <PageHeader title={t("search.title")} intro={t("search.intro")} />
-        <LinkButton href="/admin/members/grants" variant="secondary">
-          {t("search.grants")}
-        </LinkButton>
+        <div className="flex flex-wrap gap-2">
+          <LinkButton href="/admin/members/grants" variant="secondary">
+            {t("search.grants")}
+          </LinkButton>
+          <LinkButton href="/admin/members/scheduled-grants" variant="secondary">
+            {sg("link")}
+          </LinkButton>
+        </div>
       </div>
       <Card>
         <form method="get" role="search" aria-label={t("search.title")} className="flex flex-col gap-3 sm:flex-row sm:items-end">

@@ -19,14 +19,20 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function GrantsPage() {
   await requirePage("admin:members");
   const [t, format, locale, rules, jobs] = await Promise.all([getTranslations("adminMembers.grants"), getFormatter(), getLocale() as Promise<Locale>, loadRuleset(now()), recentGrantJobs()]);
+  const sg = await getTranslations("scheduledGrants");
   const tiers = rules.tiers.definition.tiers.map((x) => ({ code: x.code, name: x.name[locale] }));
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <PageHeader title={t("title")} intro={t("intro")} />
-        <LinkButton href="/admin/members" variant="secondary">
-          {t("back")}
-        </LinkButton>
+        <div className="flex flex-wrap gap-2">
+          <LinkButton href="/admin/members/scheduled-grants" variant="secondary">
+            {sg("link")}
+          </LinkButton>
+          <LinkButton href="/admin/members" variant="secondary">
+            {t("back")}
+          </LinkButton>
+        </div>
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <Card aria-labelledby="csv-h">
