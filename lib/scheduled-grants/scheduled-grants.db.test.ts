@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import { describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test } from "vitest";
 import { db } from "@/db/client";
-import { auditLog, members, pointEntries, pointLots, scheduledGrantAwards, scheduledGrantRuns } from "@/db/schema";
+import { auditLog, members, pointEntries, pointLots, scheduledGrantAwards, scheduledGrantRuns, scheduledGrants } from "@/db/schema";
 import { setFrozen } from "@/lib/admin-members/member-status";
 import { testAdmin, testMember } from "@/lib/admin-members/testing";
 import { DAY_MS, freezeClock } from "@/lib/clock";
@@ -27,6 +27,11 @@ const birthdayGrant = (extra: Record<string, unknown> = {}) =>
   scheduledGrantSchema.parse({ name: "Birthday gifts", kind: "birthday", birthdayMode: "day", points: 200, reason: "Birthday gift 🎂", ...extra });
 
 describe("scheduled birthday grants", () => {
+  // One database per file: each test's schedule sees only its own grants.
+  beforeEach(async () => {
+    await db.update(scheduledGrants).set({ enabled: false });
+  });
+
   test("pays today's birthdays once — two runners at once, a re-run, the next day's catch-up — and skips the rest", async () => {
     const clock = freezeClock(at("2026-11-20"));
     const admin = await testAdmin();
