@@ -38,6 +38,9 @@ export function ScheduledGrantForm({ tiers, initial }: { tiers: { code: string; 
   const [state, action, pending] = useActionState<ScheduledGrantFormState, FormData>(saveScheduledGrantAction, {});
   const [kind, setKind] = useState<ScheduledGrantKind>(initial.kind);
   const err = (k: string) => (state.errors?.[k] ? tAll(state.errors[k]) : undefined);
+  // Refused: the fields keep what was typed (the form resets to its defaults after every submit).
+  const v = state.values;
+  const val = (k: keyof GrantFormValues & string, fallback: string) => (v ? (v[k] ?? "") : fallback);
   // After an edit, back to the list (the page without ?edit=); after a create, a fresh form.
   useEffect(() => {
     if (state.savedId && initial.id) router.push("/admin/members/scheduled-grants");
@@ -46,7 +49,7 @@ export function ScheduledGrantForm({ tiers, initial }: { tiers: { code: string; 
     <form action={action} className="flex flex-col gap-4" noValidate aria-label={initial.id ? t("editTitle") : t("newTitle")} key={state.savedId && !initial.id ? state.savedId : "form"}>
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label={t("name")} name="name" id="sg-name" required maxLength={100} defaultValue={initial.name} hint={t("nameHint")} error={err("name")} />
+        <Field label={t("name")} name="name" id="sg-name" required maxLength={100} defaultValue={val("name", initial.name)} hint={t("nameHint")} error={err("name")} />
         <div className="flex flex-col gap-1">
           <label htmlFor="sg-kind" className="text-sm font-medium">
             {t("kind")}
@@ -64,7 +67,7 @@ export function ScheduledGrantForm({ tiers, initial }: { tiers: { code: string; 
           <legend className="text-sm font-medium">{t("birthdayMode")}</legend>
           {(["day", "month"] as const).map((m) => (
             <label key={m} className="flex items-start gap-2 text-sm">
-              <input type="radio" name="birthdayMode" value={m} defaultChecked={initial.birthdayMode === m} className="mt-1" />
+              <input type="radio" name="birthdayMode" value={m} defaultChecked={(v?.birthdayMode ?? initial.birthdayMode) === m} className="mt-1" />
               <span>
                 {t(`modes.${m}`)}
                 <span className="block text-muted">{t(`modes.${m}Hint`)}</span>
@@ -77,9 +80,9 @@ export function ScheduledGrantForm({ tiers, initial }: { tiers: { code: string; 
       ) : (
         <>
           {kind === "monthly" ? (
-            <Field label={t("dayOfMonth")} name="dayOfMonth" id="sg-dom" type="number" inputMode="numeric" min={1} max={28} step={1} defaultValue={initial.dayOfMonth} hint={t("dayOfMonthHint")} error={err("dayOfMonth")} />
+            <Field label={t("dayOfMonth")} name="dayOfMonth" id="sg-dom" type="number" inputMode="numeric" min={1} max={28} step={1} defaultValue={val("dayOfMonth", initial.dayOfMonth)} hint={t("dayOfMonthHint")} error={err("dayOfMonth")} />
           ) : (
-            <Field label={t("runOn")} name="runOn" id="sg-run-on" type="date" defaultValue={initial.runOn} error={err("runOn")} />
+            <Field label={t("runOn")} name="runOn" id="sg-run-on" type="date" defaultValue={val("runOn", initial.runOn)} error={err("runOn")} />
           )}
           <fieldset className="grid gap-3 sm:grid-cols-3">
             <legend className="mb-1 text-sm font-medium">{t("segment")}</legend>
@@ -87,7 +90,7 @@ export function ScheduledGrantForm({ tiers, initial }: { tiers: { code: string; 
               <label htmlFor="sg-tier" className="text-sm font-medium">
                 {t("tier")}
               </label>
-              <select id="sg-tier" name="tierCode" className={select} defaultValue={initial.tierCode}>
+              <select id="sg-tier" name="tierCode" className={select} defaultValue={val("tierCode", initial.tierCode)}>
                 <option value="">{t("anyTier")}</option>
                 {tiers.map((x) => (
                   <option key={x.code} value={x.code}>
@@ -96,29 +99,29 @@ export function ScheduledGrantForm({ tiers, initial }: { tiers: { code: string; 
                 ))}
               </select>
             </div>
-            <Field label={t("joinedFrom")} name="joinedFrom" id="sg-from" type="date" defaultValue={initial.joinedFrom} error={err("joinedFrom")} />
-            <Field label={t("joinedTo")} name="joinedTo" id="sg-to" type="date" defaultValue={initial.joinedTo} error={err("joinedTo")} />
+            <Field label={t("joinedFrom")} name="joinedFrom" id="sg-from" type="date" defaultValue={val("joinedFrom", initial.joinedFrom)} error={err("joinedFrom")} />
+            <Field label={t("joinedTo")} name="joinedTo" id="sg-to" type="date" defaultValue={val("joinedTo", initial.joinedTo)} error={err("joinedTo")} />
           </fieldset>
         </>
       )}
 
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label={t("points")} name="points" id="sg-points" type="number" inputMode="numeric" min={1} step={1} required defaultValue={initial.points} error={err("points")} />
-        <Field label={t("expiryDays")} name="expiryDays" id="sg-expiry" type="number" inputMode="numeric" min={1} step={1} defaultValue={initial.expiryDays} hint={t("expiryHint")} error={err("expiryDays")} />
+        <Field label={t("points")} name="points" id="sg-points" type="number" inputMode="numeric" min={1} step={1} required defaultValue={val("points", initial.points)} error={err("points")} />
+        <Field label={t("expiryDays")} name="expiryDays" id="sg-expiry" type="number" inputMode="numeric" min={1} step={1} defaultValue={val("expiryDays", initial.expiryDays)} hint={t("expiryHint")} error={err("expiryDays")} />
       </div>
       <fieldset className="flex flex-col gap-2">
         <legend className="text-sm font-medium">{t("tierPoints")}</legend>
         <p className="text-sm text-muted">{t("tierPointsHint")}</p>
         <div className="grid gap-3 sm:grid-cols-3">
           {tiers.map((x) => (
-            <Field key={x.code} label={x.name} name={`tier.${x.code}`} id={`sg-tier-${x.code}`} type="number" inputMode="numeric" min={0} step={1} defaultValue={initial.tierPoints[x.code] ?? ""} />
+            <Field key={x.code} label={x.name} name={`tier.${x.code}`} id={`sg-tier-${x.code}`} type="number" inputMode="numeric" min={0} step={1} defaultValue={v ? (v[`tier.${x.code}`] ?? "") : (initial.tierPoints[x.code] ?? "")} />
           ))}
         </div>
         {err("tierPoints") ? <p className="text-sm text-danger">{err("tierPoints")}</p> : null}
       </fieldset>
-      <Field label={t("reason")} name="reason" id="sg-reason" required maxLength={300} defaultValue={initial.reason} hint={t("reasonHint")} error={err("reason")} />
+      <Field label={t("reason")} name="reason" id="sg-reason" required maxLength={300} defaultValue={val("reason", initial.reason)} hint={t("reasonHint")} error={err("reason")} />
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="enabled" defaultChecked={initial.enabled} />
+        <input type="checkbox" name="enabled" defaultChecked={v ? v.enabled === "on" : initial.enabled} />
         {t("enabledLabel")}
       </label>
       {state.errors?.form ? <Alert tone="error">{tAll(state.errors.form)}</Alert> : null}

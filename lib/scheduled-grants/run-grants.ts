@@ -181,7 +181,7 @@ export interface GrantRunResult extends RunCounts {
  * The schedule: every enabled grant due today whose run for today's key is not done yet. Called by
  * npm run maintenance (hourly cron) and npm run grants:run; several instances at once are fine.
  */
-export async function runDueGrants({ log = (_: string) => {} } = {}): Promise<GrantRunResult[]> {
+export async function runDueGrants({ log }: { log?: (line: string) => void } = {}): Promise<GrantRunResult[]> {
   const day = today();
   const grants = await db.select().from(scheduledGrants).where(eq(scheduledGrants.enabled, true)).orderBy(asc(scheduledGrants.createdAt));
   const out: GrantRunResult[] = [];
@@ -195,7 +195,7 @@ export async function runDueGrants({ log = (_: string) => {} } = {}): Promise<Gr
     if (done) continue;
     const run = await startRun(g, day, "schedule", null);
     const counts = await executeRun(g, run, day);
-    log(`grant ${g.name} (${key}): ${counts.granted} granted, ${counts.points} points, ${counts.skippedFrozen} frozen skipped, ${counts.failed} failed`);
+    log?.(`grant ${g.name} (${key}): ${counts.granted} granted, ${counts.points} points, ${counts.skippedFrozen} frozen skipped, ${counts.failed} failed`);
     out.push({ grantId: g.id, name: g.name, runKey: key, ...counts });
   }
   return out;

@@ -15,6 +15,8 @@ export interface ScheduledGrantFormState {
   errors?: Record<string, string>;
   /** The grant saved (created or edited). */
   savedId?: string;
+  /** What was submitted, when refused: React resets the form after its action, so the fields show these again. */
+  values?: Record<string, string>;
 }
 
 /** The form's fields as the schema reads them: `tier.<code>` fields become tierPoints, the checkbox a boolean. */
@@ -34,7 +36,8 @@ export async function saveScheduledGrantAction(_prev: ScheduledGrantFormState, f
       const field = i.path[0] === "tierPoints" ? "tierPoints" : String(i.path[0] ?? "form");
       errors[field] ??= i.message.startsWith("scheduledGrants.") ? i.message : "scheduledGrants.errors.invalid";
     }
-    return { errors };
+    const values = Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
+    return { errors, values };
   }
   const id = z.uuid().safeParse(form.get("id"));
   try {
