@@ -73,7 +73,8 @@ export default async function MemberHome() {
     })
     .sort((a, b) => Number(isTaskDone(a.state)) - Number(isTaskDone(b.state)));
 
-  const recentRows = recent.entries.map((e) => describeEntry(e, { t: entryT, format, locale }));
+  const grantT = await getTranslations("scheduledGrants.entry");
+  const recentRows = recent.entries.map((e) => describeEntry(e, { t: entryT, grantT, format, locale }));
 
   return (
     <div className="flex flex-col gap-4">

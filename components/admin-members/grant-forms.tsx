@@ -100,7 +100,7 @@ export function CsvGrantForm() {
   return (
     <div className="flex flex-col gap-3">
       <form action={action} className="flex flex-col gap-3" noValidate aria-label={t("adminMembers.grants.csvTitle")}>
-        <Field label={t("adminMembers.grants.label")} name="label" id="csv-label" required maxLength={100} error={err("label")} />
+        <Field label={t("adminMembers.grants.label")} name="label" id="csv-label" required maxLength={100} defaultValue={state.values?.label} error={err("label")} />
         <div className="flex flex-col gap-1">
           <label htmlFor="csv-text" className="text-sm font-medium">
             {t("adminMembers.grants.csv")}
@@ -109,6 +109,7 @@ export function CsvGrantForm() {
             id="csv-text"
             name="csv"
             rows={6}
+            defaultValue={state.values?.csv}
             aria-describedby={state.errors?.csv ? "csv-text-error" : "csv-text-hint"}
             aria-invalid={state.errors?.csv ? true : undefined}
             placeholder={"member,points,reason\nchen.jing@demo.jifen.dev,100,Survey thanks"}
@@ -140,15 +141,15 @@ export function SegmentGrantForm({ tiers }: { tiers: { code: string; name: strin
   return (
     <div className="flex flex-col gap-3">
       <form action={action} className="flex flex-col gap-3" noValidate aria-label={t("adminMembers.grants.segmentTitle")}>
-        <Field label={t("adminMembers.grants.label")} name="label" id="seg-label" required maxLength={100} error={err("label")} />
+        <Field label={t("adminMembers.grants.label")} name="label" id="seg-label" required maxLength={100} defaultValue={state.values?.label} error={err("label")} />
         <div className="grid gap-3 sm:grid-cols-3">
-          <SelectField id="seg-tier" name="tierCode" label={t("adminMembers.grants.tier")} options={[{ value: "", label: t("adminMembers.grants.anyTier") }, ...tiers.map((x) => ({ value: x.code, label: x.name }))]} />
-          <Field label={t("adminMembers.grants.joinedFrom")} name="joinedFrom" id="seg-from" type="date" error={err("joinedFrom")} />
-          <Field label={t("adminMembers.grants.joinedTo")} name="joinedTo" id="seg-to" type="date" error={err("joinedTo")} />
+          <SelectField id="seg-tier" name="tierCode" label={t("adminMembers.grants.tier")} defaultValue={state.values?.tierCode ?? ""} options={[{ value: "", label: t("adminMembers.grants.anyTier") }, ...tiers.map((x) => ({ value: x.code, label: x.name }))]} />
+          <Field label={t("adminMembers.grants.joinedFrom")} name="joinedFrom" id="seg-from" type="date" defaultValue={state.values?.joinedFrom} error={err("joinedFrom")} />
+          <Field label={t("adminMembers.grants.joinedTo")} name="joinedTo" id="seg-to" type="date" defaultValue={state.values?.joinedTo} error={err("joinedTo")} />
         </div>
         <div className="grid gap-3 sm:grid-cols-3">
-          <Field label={t("adminMembers.grants.points")} name="points" id="seg-points" type="number" inputMode="numeric" min={1} step={1} error={err("points")} />
-          <Field label={t("adminMembers.grants.reason")} name="reason" id="seg-reason" className="sm:col-span-2" maxLength={300} error={err("reason")} />
+          <Field label={t("adminMembers.grants.points")} name="points" id="seg-points" type="number" inputMode="numeric" min={1} step={1} defaultValue={state.values?.points} error={err("points")} />
+          <Field label={t("adminMembers.grants.reason")} name="reason" id="seg-reason" className="sm:col-span-2" maxLength={300} defaultValue={state.values?.reason} error={err("reason")} />
         </div>
         <Preview state={state} />
         <Buttons pending={pending} canRun />

@@ -24,12 +24,14 @@ export interface EntryTextContext {
   t: Awaited<ReturnType<typeof getTranslations<"member.entry">>>;
   format: Awaited<ReturnType<typeof getFormatter>>;
   locale: Locale;
+  /** Scheduled grants' words ("From the grant “Birthday gifts”, run of 24 Nov 2026"); without it such entries show their reason only. */
+  grantT?: Awaited<ReturnType<typeof getTranslations<"scheduledGrants.entry">>>;
 }
 
 type Json = Record<string, unknown>;
 const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
-export function describeEntry(entry: PointEntry & { orderExternalId: string | null }, { t, format, locale }: EntryTextContext): EntryRowData {
+export function describeEntry(entry: PointEntry & { orderExternalId: string | null }, { t, format, locale, grantT }: EntryTextContext): EntryRowData {
   const money = (cents: number) => formatMoney(format, cents);
   const reason = parseReason(entry.reason);
   const expl = (entry.explanation ?? null) as Json | null;
@@ -71,6 +73,13 @@ export function describeEntry(entry: PointEntry & { orderExternalId: string | nu
       case "checkout": {
         const cash = num(expl.cashCents);
         if (cash !== null) detail = t("checkoutDetail", { points: format.number(Math.abs(entry.points)), amount: money(cash) });
+        break;
+      }
+      case "scheduled-grant": {
+        // Which grant and which run paid it: the run key is a day, a month (monthly grants) or a date.
+        const key = typeof expl.runKey === "string" ? expl.runKey : "";
+        const when = /^\d{4}-\d{2}-\d{2}$/.test(key) ? format.dateTime(new Date(`${key}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" }) : /^\d{4}-\d{2}$/.test(key) ? format.dateTime(new Date(`${key}-15T12:00:00Z`), { year: "numeric", month: "long", timeZone: "UTC" }) : key;
+        if (grantT && typeof expl.grantName === "string") detail = grantT("detail", { name: expl.grantName, run: when });
         break;
       }
       case "refund":

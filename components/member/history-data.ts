@@ -18,12 +18,13 @@ export interface HistoryPage {
 export async function historyPage(memberId: string, filter: HistoryFilter | null, cursor: string | null, limit = HISTORY_PAGE_SIZE): Promise<HistoryPage | null> {
   const key = cursor ? decodeCursor(createdAtIdKey, cursor) : undefined;
   if (key === null) return null;
-  const [page, t, format, locale] = await Promise.all([
+  const [page, t, grantT, format, locale] = await Promise.all([
     listEntries(memberId, { limit, cursor: key, types: filter ? [FILTER_TYPE[filter]] : undefined }),
     getTranslations("member.entry"),
+    getTranslations("scheduledGrants.entry"),
     getFormatter(),
     getLocale(),
   ]);
-  const ctx = { t, format, locale: isLocale(locale) ? locale : "zh-CN" } as const;
+  const ctx = { t, grantT, format, locale: isLocale(locale) ? locale : "zh-CN" } as const;
   return { entries: page.entries.map((e) => describeEntry(e, ctx)), nextCursor: page.nextCursor };
 }

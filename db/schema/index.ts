@@ -11,3 +11,4 @@ export * from "./referral";
 export * from "./admin-members";
 export * from "./analytics";
 export * from "./staff";
+export * from "./scheduled-grants";

@@ -34,6 +34,9 @@ export const members = pgTable(
     // (`reverse(phone) like reverse(q) || '%'`), in byte order (collate "C") for the keyset.
     index("members_created_idx").on(t.createdAt.desc(), t.id.desc()),
     index("members_phone_suffix_idx").on(sql`(reverse(${t.phone}) collate "C")`, t.id),
+    // Scheduled birthday grants: the members born on a (month, day), by id for the keyset — a day's
+    // birthdays out of a million members without a scan (lib/scheduled-grants/run-grants.ts).
+    index("members_birthday_md_idx").on(sql`(extract(month from ${t.birthday})::int)`, sql`(extract(day from ${t.birthday})::int)`, t.id).where(sql`${t.birthday} is not null`),
   ],
 );
 export type Member = typeof members.$inferSelect;

@@ -34,8 +34,8 @@ export const segmentSchema = z.object({
 });
 export type Segment = z.output<typeof segmentSchema>;
 
-/** The segment as a WHERE clause on members (calendar days in the deployment's zone, `to` inclusive). */
-function segmentWhere(s: Segment): SQL | undefined {
+/** The segment as a WHERE clause on members (calendar days in the deployment's zone, `to` inclusive); scheduled grants reuse it. */
+export function segmentWhere(s: Partial<Pick<Segment, "tierCode" | "joinedFrom" | "joinedTo">>): SQL | undefined {
   const tz = env.DEPLOYMENT_TZ;
   return and(
     s.tierCode ? eq(members.tierCode, s.tierCode) : undefined,

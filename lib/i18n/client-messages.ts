@@ -9,9 +9,9 @@ export const CLIENT_MESSAGES = {
   /** Every page: the shell, error and status pages, and keys that actions return (errors.*, validation.*). */
   base: ["app", "common", "shell", "status", "errors", "validation"],
   member: ["member", "mall", "redemptions", "coupons"],
-  account: ["account", "auth", "addresses", "becomeDistributor", "adminDistribution"],
+  account: ["account", "auth", "addresses", "becomeDistributor", "adminDistribution", "birthday"],
   distributor: ["distribution", "referral", "distributorPortal"],
-  admin: ["adminOrders", "apiKeys", "adminMall", "rules", "adminMembers", "referral", "adminUsers", "roles", "adminDistribution"],
+  admin: ["adminOrders", "apiKeys", "adminMall", "rules", "adminMembers", "referral", "adminUsers", "roles", "adminDistribution", "scheduledGrants", "birthday"],
   auth: ["auth", "adminUsers", "roles"],
 } as const satisfies Record<string, readonly string[]>;
 

@@ -9,6 +9,8 @@ import { requireAction } from "@/lib/auth/guard";
 import { DAY_MS } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { parseRuleInstant } from "@/lib/rules";
+import { birthdaySchema, correctBirthday, correctBirthdaySchema } from "@/lib/members/birthday";
+import { today } from "@/lib/scheduled-grants/run-grants";
 
 /** What a member-console form shows after submitting: message keys per field ("form" for the rest), or what happened. */
 export interface MemberFormState {
@@ -96,4 +98,25 @@ export async function tierOverrideAction(_prev: MemberFormState, form: FormData)
     },
     untilEndOfDay,
   );
+}
+
+/** An admin corrects a member's birthday (an empty date clears it), with a reason for the audit log. */
+export async function correctBirthdayAction(_prev: MemberFormState, form: FormData): Promise<MemberFormState> {
+  const actor = await requireAction("admin:members");
+  const raw = fields(form);
+  const parsed = correctBirthdaySchema.safeParse(raw);
+  if (!parsed.success) return zodErrors(parsed.error);
+  let birthday: string | null = null;
+  if (raw.birthday) {
+    const day = birthdaySchema(today()).safeParse(raw.birthday);
+    if (!day.success) return { errors: { birthday: day.error.issues[0]!.message } };
+    birthday = day.data;
+  }
+  try {
+    await correctBirthday(parsed.data.memberId, birthday, parsed.data.reason, actor);
+    revalidatePath(`/admin/members/${parsed.data.memberId}`);
+    return { done: "birthday.corrected" };
+  } catch (e) {
+    return refused(e);
+  }
 }

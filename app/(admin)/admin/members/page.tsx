@@ -24,6 +24,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]));
   const search = memberSearchSchema.parse(raw);
   const [t, format, locale, page, rules] = await Promise.all([getTranslations("adminMembers"), getFormatter(), getLocale(), searchMembers(search), loadRuleset(now())]);
+  const sg = await getTranslations("scheduledGrants");
   const tierName = (code: string) => findTier(rules.tiers.definition, code)?.name[locale as Locale] ?? code;
   const nextHref = page.nextCursor
     ? `?${new URLSearchParams([...(search.q ? [["q", search.q]] : []), ...(search.field ? [["field", search.field]] : []), ["cursor", page.nextCursor]])}`
@@ -35,9 +36,14 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         title={t("search.title")}
         intro={t("search.intro")}
         actions={
-          <LinkButton href="/admin/members/grants" variant="secondary">
-            {t("search.grants")}
-          </LinkButton>
+          <>
+            <LinkButton href="/admin/members/grants" variant="secondary">
+              {t("search.grants")}
+            </LinkButton>
+            <LinkButton href="/admin/members/scheduled-grants" variant="secondary">
+              {sg("link")}
+            </LinkButton>
+          </>
         }
       />
       <Card>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Actor, actorLabeller } from "@/components/admin-members/actor";
+import { CorrectBirthdayForm } from "@/components/admin-members/birthday-form";
 import { AdjustForm, DecideForm, FreezeForm, TierOverrideForm } from "@/components/admin-members/member-forms";
 import { describeEntry } from "@/components/member/entry-text";
 import { BindingHistory } from "@/components/referral/binding-history";
@@ -21,6 +22,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { listMemberRedemptions } from "@/lib/mall/member-redemptions";
 import { findTier } from "@/lib/rules";
 import { loadRuleset } from "@/lib/rules/load-ruleset";
+import { today } from "@/lib/scheduled-grants/run-grants";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminMembers.member"))("title") };
@@ -58,7 +60,9 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
   const tierName = (code: string | null) => (code ? (findTier(tierRule, code)?.name[locale] ?? code) : "—");
   const n = (v: number) => format.number(v);
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
-  const entries = ledger.entries.map((e) => ({ ...describeEntry(e, { t: entryT, format, locale }), actor: e.actor, balanceAfter: e.balanceAfter }));
+  const grantT = await getTranslations("scheduledGrants.entry");
+  const bt = await getTranslations("birthday");
+  const entries = ledger.entries.map((e) => ({ ...describeEntry(e, { t: entryT, grantT, format, locale }), actor: e.actor, balanceAfter: e.balanceAfter }));
   // Who did each thing, by name: every person the ledger page and the binding history name, in one lookup.
   const actorLabel = await actorLabeller([...entries.map((e) => e.actor), ...bindings.map((b) => b.actor)]);
   const pending = adjustments.filter((a) => a.status === "pending");
@@ -151,6 +155,15 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
           </p>
           <div className="mt-3">
             <TierOverrideForm memberId={id} hasOverride={Boolean(member.override)} tiers={tierRule.tiers.map((x) => ({ code: x.code, name: x.name[locale] }))} />
+          </div>
+        </Card>
+        <Card aria-labelledby="birthday-h">
+          <CardTitle id="birthday-h">{bt("correctTitle")}</CardTitle>
+          <p className="mt-1 text-sm text-muted" data-testid="birthday">
+            {member.birthday ? bt("current", { date: format.dateTime(new Date(`${member.birthday}T12:00:00Z`), { dateStyle: "long", timeZone: "UTC" }) }) : bt("none")}
+          </p>
+          <div className="mt-3">
+            <CorrectBirthdayForm memberId={id} birthday={member.birthday} max={today()} />
           </div>
         </Card>
       </div>

@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createGrantJob, grantJob, previewCsv, previewSegment, runGrantJob, segmentSchema, type GrantPreview } from "@/lib/admin-members/bulk-grants";
 import { MAX_GRANT_LINES, parseGrantCsv, type GrantLineError } from "@/lib/admin-members/grant-csv";
-import { requireAction } from "@/lib/auth/guard";
+import { requireAction, type UserActor } from "@/lib/auth/guard";
 import { db } from "@/db/client";
 import { audit } from "@/lib/admin/audit";
 
@@ -16,6 +16,8 @@ export interface GrantFormState {
   jobId?: string;
   /** The job existed already (the same grant was submitted before). */
   existing?: boolean;
+  /** What was submitted: React resets a form after its action, so the fields show these again (preview, then grant). */
+  values?: Record<string, string>;
 }
 
 const label = z.string().trim().min(1, { error: "adminMembers.errors.label" }).max(100, { error: "adminMembers.errors.label" });
@@ -23,6 +25,11 @@ const label = z.string().trim().min(1, { error: "adminMembers.errors.label" }).m
 /** Preview or run a CSV grant (the submit button says which). */
 export async function csvGrantAction(_prev: GrantFormState, form: FormData): Promise<GrantFormState> {
   const actor = await requireAction("admin:members");
+  const values = { label: String(form.get("label") ?? ""), csv: String(form.get("csv") ?? "") };
+  return { ...(await csvGrant(actor, form)), values };
+}
+
+async function csvGrant(actor: UserActor, form: FormData): Promise<GrantFormState> {
   const text = String(form.get("csv") ?? "");
   const name = label.safeParse(form.get("label"));
   if (!name.success) return { errors: { label: name.error.issues[0]!.message } };
@@ -42,6 +49,10 @@ export async function csvGrantAction(_prev: GrantFormState, form: FormData): Pro
 export async function segmentGrantAction(_prev: GrantFormState, form: FormData): Promise<GrantFormState> {
   const actor = await requireAction("admin:members");
   const fields = Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
+  return { ...(await segmentGrant(actor, fields)), values: fields };
+}
+
+async function segmentGrant(actor: UserActor, fields: Record<string, string>): Promise<GrantFormState> {
   const name = label.safeParse(fields.label);
   const parsed = segmentSchema.safeParse(fields);
   if (!name.success || !parsed.success) {

@@ -20,6 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function GrantsPage() {
   await requirePage("admin:members");
   const [t, format, locale, rules, jobs] = await Promise.all([getTranslations("adminMembers.grants"), getFormatter(), getLocale() as Promise<Locale>, loadRuleset(now()), recentGrantJobs()]);
+  const sg = await getTranslations("scheduledGrants");
   const tiers = rules.tiers.definition.tiers.map((x) => ({ code: x.code, name: x.name[locale] }));
   return (
     <div className="flex flex-col gap-4">
@@ -27,9 +28,14 @@ export default async function GrantsPage() {
         title={t("title")}
         intro={t("intro")}
         actions={
-          <LinkButton href="/admin/members" variant="secondary">
-            {t("back")}
-          </LinkButton>
+          <>
+            <LinkButton href="/admin/members/scheduled-grants" variant="secondary">
+              {sg("link")}
+            </LinkButton>
+            <LinkButton href="/admin/members" variant="secondary">
+              {t("back")}
+            </LinkButton>
+          </>
         }
       />
       <div className="grid gap-4 lg:grid-cols-2">
