@@ -30,22 +30,6 @@ export async function setOwnBirthday(actor: AuditActor, birthday: string): Promi
   });
 }
 
-export const correctBirthdaySchema = z.object({
-  memberId: z.uuid(),
-  reason: z.string().trim().min(3, { error: "adminMembers.errors.reason" }).max(300, { error: "adminMembers.errors.reason" }),
-});
-
-/** An admin corrects (or clears, with null) a member's birthday. */
-export async function correctBirthday(memberId: string, birthday: string | null, reason: string, actor: AuditActor): Promise<void> {
-  await db.transaction(async (tx) => {
-    const [m] = await tx.select({ birthday: members.birthday }).from(members).where(eq(members.id, memberId)).for("update");
-    if (!m) throw new DomainError("not-found", `no member ${memberId}`);
-    if (m.birthday === birthday) return;
-    await tx.update(members).set({ birthday }).where(eq(members.id, memberId));
-    await audit(tx, actor, { action: "member.birthday.correct", targetType: "member", targetId: memberId, before: { birthday: m.birthday }, after: { birthday, reason } });
-  });
-}
-
 /** The member's own birthday (null: not entered, or not a member). */
 export async function getBirthday(memberId: string): Promise<string | null> {
   const [m] = await db.select({ birthday: members.birthday }).from(members).where(eq(members.id, memberId));

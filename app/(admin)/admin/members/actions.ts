@@ -9,7 +9,8 @@ import { requireAction } from "@/lib/auth/guard";
 import { DAY_MS } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { parseRuleInstant } from "@/lib/rules";
-import { birthdaySchema, correctBirthday, correctBirthdaySchema } from "@/lib/members/birthday";
+import { correctBirthday, correctBirthdaySchema } from "@/lib/admin-members/birthday";
+import { birthdaySchema } from "@/lib/members/birthday";
 import { today } from "@/lib/scheduled-grants/run-grants";
 
 /** What a member-console form shows after submitting: message keys per field ("form" for the rest), or what happened. */
