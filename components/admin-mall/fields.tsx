@@ -1,8 +1,8 @@
-import type { ComponentProps, ReactNode } from "react";
+import type { ComponentProps } from "react";
 import { cn } from "@/components/ui/cn";
 
-// Labelled select, textarea and checkbox with their error or hint wired for screen readers, in
-// the style of components/ui/field.tsx (which covers <input>).
+// Labelled textarea and checkbox with their error or hint wired for screen readers, in the style
+// of components/ui/field.tsx (which covers <input> and <select>).
 
 function describedBy(id: string, error?: string, hint?: string) {
   return error ? `${id}-error` : hint ? `${id}-hint` : undefined;
@@ -24,21 +24,6 @@ function Note({ id, error, hint }: { id: string; error?: string; hint?: string }
 }
 
 const control = (error?: string) => cn("min-h-11 rounded-lg border bg-surface px-3 text-base text-fg", error ? "border-danger" : "border-border");
-
-export function SelectField({ label, name, error, hint, className, children, ...select }: ComponentProps<"select"> & { label: string; name: string; error?: string; hint?: string; children: ReactNode }) {
-  const id = select.id ?? `f-${name}`;
-  return (
-    <div className={cn("flex flex-col gap-1", className)}>
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
-      <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} className={control(error)} {...select}>
-        {children}
-      </select>
-      <Note id={id} error={error} hint={hint} />
-    </div>
-  );
-}
 
 export function TextAreaField({ label, name, error, hint, className, ...area }: ComponentProps<"textarea"> & { label: string; name: string; error?: string; hint?: string }) {
   const id = area.id ?? `f-${name}`;

@@ -5,9 +5,9 @@ import { useActionState, useState } from "react";
 import { createRewardAction, updateRewardAction, type RewardFormState } from "@/app/(admin)/admin/rewards/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button, LinkButton } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import type { RewardFormValues } from "@/lib/mall/admin/reward-form";
-import { CheckboxField, SelectField, TextAreaField } from "./fields";
+import { CheckboxField, TextAreaField } from "./fields";
 import { ImageInput } from "./image-input";
 
 export interface TierOption {

@@ -41,27 +41,50 @@ export function Field({
   );
 }
 
-/** A labelled select with the same look as Field (filters, pickers). */
+/**
+ * A labelled select in Field's style, with its error or hint wired for screen readers. Options
+ * come as `options` (value, label) or as <option> children.
+ */
 export function SelectField({
   label,
   name,
+  error,
+  hint,
   options,
   className,
+  children,
   ...select
-}: ComponentProps<"select"> & { label: string; name: string; options: readonly { value: string; label: string }[] }) {
+}: ComponentProps<"select"> & { label: string; name: string; error?: string; hint?: string; options?: readonly { value: string; label: string }[] }) {
   const id = select.id ?? `f-${name}`;
   return (
     <div className={cn("flex flex-col gap-1", className)}>
       <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
-      <select id={id} name={name} className="min-h-11 rounded-lg border border-border bg-surface px-3 text-base text-fg" {...select}>
-        {options.map((o) => (
+      <select
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        className={cn("min-h-11 rounded-lg border bg-surface px-3 text-base text-fg", error ? "border-danger" : "border-border")}
+        {...select}
+      >
+        {options?.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
+        {children}
       </select>
+      {error ? (
+        <p id={`${id}-error`} className="text-sm text-danger">
+          {error}
+        </p>
+      ) : hint ? (
+        <p id={`${id}-hint`} className="text-sm text-muted">
+          {hint}
+        </p>
+      ) : null}
     </div>
   );
 }
