@@ -29,7 +29,7 @@ try {
   await runMigrations(h, url);
   if (!reuse) await fill();
   const { startBacktest } = await import("@/lib/rules/admin/start-backtest");
-  const { runBacktest } = await import(process.argv.includes("--old") ? "@/lib/rules/admin/run-backtest-old" : "@/lib/rules/admin/run-backtest");
+  const { runBacktest } = await import("@/lib/rules/admin/run-backtest");
   const adminId = newId();
   await h.db.insert(users).values({ id: adminId, email: `bench-admin-${adminId}@bench.test`, roles: ["admin"], createdAt: new Date(), updatedAt: new Date() });
   const run = await startBacktest({ ruleKey: "earning", definition: earningRuleSchema.parse({ pointsPerUnit: 2, categoryMultipliersBps: { tea: 15_000 } }), days: 90 }, { userId: adminId });
