@@ -172,6 +172,9 @@ async function fill() {
     "release due commissions (as the sweep would)",
     `update commissions set status = 'available', released_at = available_at where available_at <= now() and released_at is null`,
   );
+  // Autovacuum would clean the updated rows' dead index entries before long; without it the partial
+  // index of unreleased commissions still lists every one of them (measured: 3 s instead of ms).
+  await run("vacuum commissions", "vacuum (analyze) commissions");
   await run(
     "distributor_wallets",
     `insert into distributor_wallets (distributor_id, pending_cents, available_cents, next_release_at, updated_at)
