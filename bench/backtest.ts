@@ -1,7 +1,7 @@
 // npm run bench:backtest [orders] — a 90-day backtest over generated orders (default 1,000,000 on
 // 100k members, two lines each, an earn entry per order carrying the tier it earned with), through
 // the real runBacktest on a fresh Postgres database (BENCH_PG, default the local server). Prints the
-// time to fill, the backtest's wall time, orders/s and how long each batch took.
+// time to fill, the backtest's wall time and orders/s. --batch=<n> and --prefetch=<n> override the batch size and the batches read ahead.
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { openPostgres, rowsOf, setDatabase } from "@/db/client";
@@ -12,16 +12,45 @@ import { ensureDefaultRules } from "@/lib/rules/load-ruleset";
 import { earningRuleSchema } from "@/lib/rules/schema";
 
 const server = (process.env.BENCH_PG ?? "postgres://postgres@127.0.0.1:5432").replace(/\/$/, "");
-const orderCount = Number(process.argv[2] ?? 1_000_000);
+const orderCount = Number(process.argv.slice(2).find((a) => !a.startsWith("--")) ?? 1_000_000);
 const memberCount = Math.max(1, Math.round(orderCount / 10));
-const name = `jifen_backtest_${Date.now().toString(36)}`;
+// --db=<name>: the database to create (default a fresh jifen_backtest_<time>); --keep keeps it;
+// --reuse=<name> runs the backtest again on a kept one (no fill).
+const reuse = process.argv.find((a) => a.startsWith("--reuse="))?.slice("--reuse=".length);
+const keep = process.argv.includes("--keep") || Boolean(reuse);
+const name = reuse ?? process.argv.find((a) => a.startsWith("--db="))?.slice("--db=".length) ?? `jifen_backtest_${Date.now().toString(36)}`;
 const admin = postgres(`${server}/postgres`, { max: 1, onnotice: () => {} });
-await admin.unsafe(`create database ${name}`);
+if (!reuse) await admin.unsafe(`create database ${name}`);
 const url = `${server}/${name}`;
 const h = openPostgres(url, 4);
 setDatabase(h);
 try {
+  console.log(`load average at start ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")}`);
   await runMigrations(h, url);
+  if (!reuse) await fill();
+  const { startBacktest } = await import("@/lib/rules/admin/start-backtest");
+  const { runBacktest } = await import("@/lib/rules/admin/run-backtest");
+  const adminId = newId();
+  await h.db.insert(users).values({ id: adminId, email: `bench-admin-${adminId}@bench.test`, roles: ["admin"], createdAt: new Date(), updatedAt: new Date() });
+  const run = await startBacktest({ ruleKey: "earning", definition: earningRuleSchema.parse({ pointsPerUnit: 2, categoryMultipliersBps: { tea: 15_000 } }), days: 90 }, { userId: adminId });
+  const t1 = performance.now();
+  const batch = process.argv.find((a) => a.startsWith("--batch="))?.slice("--batch=".length);
+  const prefetch = process.argv.find((a) => a.startsWith("--prefetch="))?.slice("--prefetch=".length);
+  const done = await runBacktest(run.id, { ...(batch ? { batchSize: Number(batch) } : {}), ...(prefetch ? { prefetch: Number(prefetch) } : {}) });
+  const seconds = (performance.now() - t1) / 1000;
+  const r = done.results as { orders: number; before: number; after: number; mismatches: number; commission: { before: number; after: number } };
+  console.log(`backtest (earning draft, 90 days): ${done.status}, ${r.orders.toLocaleString("en")} orders in ${seconds.toFixed(1)}s = ${Math.round(r.orders / seconds).toLocaleString("en")} orders/s`);
+  console.log(`points before ${r.before.toLocaleString("en")} → after ${r.after.toLocaleString("en")}; commission before ${r.commission.before} → after ${r.commission.after}`);
+  const [load] = rowsOf<{ v: string }>(await h.db.execute(sql`select version() v`));
+  console.log(`${load?.v.split(",")[0]}; node ${process.version}; load average ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+} finally {
+  await h.close();
+  if (!keep) await admin.unsafe(`drop database if exists ${name} with (force)`);
+  else console.log(`kept database ${name}`);
+  await admin.end();
+}
+
+async function fill() {
   await ensureDefaultRules(h.db);
   const t0 = performance.now();
   const uuid = (expr: string) => `('00000000-0000-4000-8000-' || lpad(to_hex(${expr}), 12, '0'))::uuid`;
@@ -51,22 +80,4 @@ try {
   );
   await h.db.execute(sql.raw(`analyze`));
   console.log(`filled ${orderCount.toLocaleString("en")} orders (${(2 * orderCount).toLocaleString("en")} lines, ${memberCount.toLocaleString("en")} members) in ${((performance.now() - t0) / 1000).toFixed(1)}s`);
-
-  const { startBacktest } = await import("@/lib/rules/admin/start-backtest");
-  const { runBacktest } = await import("@/lib/rules/admin/run-backtest");
-  const adminId = newId();
-  await h.db.insert(users).values({ id: adminId, email: "bench-admin@bench.test", roles: ["admin"], createdAt: new Date(), updatedAt: new Date() });
-  const run = await startBacktest({ ruleKey: "earning", definition: earningRuleSchema.parse({ pointsPerUnit: 2, categoryMultipliersBps: { tea: 15_000 } }), days: 90 }, { userId: adminId });
-  const t1 = performance.now();
-  const done = await runBacktest(run.id);
-  const seconds = (performance.now() - t1) / 1000;
-  const r = done.results as { orders: number; before: number; after: number; mismatches: number; commission: { before: number; after: number } };
-  console.log(`backtest (earning draft, 90 days): ${done.status}, ${r.orders.toLocaleString("en")} orders in ${seconds.toFixed(1)}s = ${Math.round(r.orders / seconds).toLocaleString("en")} orders/s`);
-  console.log(`points before ${r.before.toLocaleString("en")} → after ${r.after.toLocaleString("en")}; commission before ${r.commission.before} → after ${r.commission.after}`);
-  const [load] = rowsOf<{ v: string }>(await h.db.execute(sql`select version() v`));
-  console.log(`${load?.v.split(",")[0]}; node ${process.version}; load average ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")}`);
-} finally {
-  await h.close();
-  await admin.unsafe(`drop database if exists ${name} with (force)`);
-  await admin.end();
 }

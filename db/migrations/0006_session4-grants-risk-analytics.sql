@@ -7,6 +7,15 @@ CREATE TABLE "distributor_rank_totals" (
 	CONSTRAINT "distributor_rank_totals_period_period_start_distributor_id_pk" PRIMARY KEY("period","period_start","distributor_id")
 );
 --> statement-breakpoint
+CREATE TABLE "analytics_monthly_items" (
+	"month" date NOT NULL,
+	"kind" text NOT NULL,
+	"key" text NOT NULL,
+	"count" bigint DEFAULT 0 NOT NULL,
+	"amount" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "analytics_monthly_items_kind_month_key_pk" PRIMARY KEY("kind","month","key")
+);
+--> statement-breakpoint
 CREATE TABLE "scheduled_grant_awards" (
 	"grant_id" uuid NOT NULL,
 	"member_id" uuid NOT NULL,
@@ -65,7 +74,19 @@ CREATE UNIQUE INDEX "scheduled_grant_runs_key_uq" ON "scheduled_grant_runs" USIN
 CREATE INDEX "scheduled_grant_runs_grant_idx" ON "scheduled_grant_runs" USING btree ("grant_id","started_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "scheduled_grants_created_idx" ON "scheduled_grants" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "members_birthday_md_idx" ON "members" USING btree ((extract(month from "birthday")::int),(extract(day from "birthday")::int),"id") WHERE "members"."birthday" is not null;--> statement-breakpoint
+CREATE INDEX "redemptions_created_idx" ON "redemptions" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "withdrawals_payout_hash_idx" ON "withdrawals" USING btree ("payout_account_hash") WHERE "withdrawals"."payout_account_hash" is not null;--> statement-breakpoint
+-- Hand-written (keep when regenerating): the leaderboard totals of the commissions written before this
+-- migration, in the deployment's zone (db/migrate.ts sets jifen.deployment_tz from DEPLOYMENT_TZ).
+INSERT INTO "distributor_rank_totals" ("period", "period_start", "distributor_id", "sales_cents", "commission_cents")
+SELECT p.period, date_trunc(p.period, c.created_at AT TIME ZONE z.tz) AT TIME ZONE z.tz, c.distributor_id,
+       coalesce(sum(div(c.base_cents::numeric * (c.amount_cents - c.reversed_cents), c.amount_cents)) FILTER (WHERE c.level = 1), 0)::bigint,
+       sum(c.amount_cents - c.reversed_cents)::bigint
+  FROM "commissions" c
+ CROSS JOIN (VALUES ('week'), ('month')) p(period)
+ CROSS JOIN (SELECT coalesce(nullif(current_setting('jifen.deployment_tz', true), ''), 'Asia/Shanghai') tz) z
+ GROUP BY 1, 2, 3;
+--> statement-breakpoint
 -- Hand-written (keep when regenerating): the leaderboard totals of the commissions written before this
 -- migration, in the deployment's zone (db/migrate.ts sets jifen.deployment_tz from DEPLOYMENT_TZ).
 INSERT INTO "distributor_rank_totals" ("period", "period_start", "distributor_id", "sales_cents", "commission_cents")

@@ -58,3 +58,21 @@ export const analyticsDailyItems = pgTable(
   },
   (t) => [primaryKey({ columns: [t.kind, t.day, t.key] }), index("analytics_daily_items_day_idx").on(t.day)],
 );
+
+// The same breakdowns summed per local calendar month (month = its first day), rewritten from the
+// daily items for every month a refresh touches. Why a second grain: the top-reward and
+// top-distributor lists must sum every key over the range, and a key shows up on most days — at
+// 1M members a year of daily items is ~600k distributor rows and ~275k reward rows, which is most
+// of a 365-day dashboard's time. A long range reads its whole months here (≤ one row per key per
+// month) and only its partial first and last months from the daily items (see rangeParts).
+export const analyticsMonthlyItems = pgTable(
+  "analytics_monthly_items",
+  {
+    month: date({ mode: "string" }).notNull(),
+    kind: text().$type<AnalyticsItemKind>().notNull(),
+    key: text().notNull(),
+    count: bigint({ mode: "number" }).notNull().default(0),
+    amount: bigint({ mode: "number" }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.month, t.key] })],
+);

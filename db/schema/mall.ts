@@ -94,6 +94,9 @@ export const redemptions = pgTable(
     index("redemptions_reward_idx").on(t.rewardId, t.memberId),
     index("redemptions_status_idx").on(t.status, t.createdAt),
     index("redemptions_updated_idx").on(t.updatedAt),
+    // The analytics refresh reads one local day of redemptions by creation time (without it, every
+    // refresh of today scanned the whole table).
+    index("redemptions_created_idx").on(t.createdAt),
     uniqueIndex("redemptions_request_uq").on(t.memberId, t.requestKey),
     check("redemptions_quantity_pos", sql`${t.quantity} > 0`),
   ],

@@ -100,6 +100,7 @@ export function splitProportionally(amount: number, weights: readonly number[]):
     if (amount === 0) return weights.map(() => 0);
     throw new RangeError("cannot split a positive amount over zero weights");
   }
+  if (amount === 0) return weights.map(() => 0); // the common case (nothing paid in points): no arithmetic
   const a = BigInt(amount);
   const floors = weights.map((w) => (a * BigInt(w)) / whole);
   const remainders = weights.map((w, i) => ({ i, r: (a * BigInt(w)) % whole }));

@@ -1,14 +1,15 @@
-// Everything the analytics dashboard shows for a date range, read from the daily rollups (a few
-// hundred rows whatever the ledger's size) plus three "now" figures read by partial index.
-import { sql } from "drizzle-orm";
+// Everything the analytics dashboard shows for a date range, read from the rollups (a few hundred
+// day rows, and per-key breakdowns by month for whole months and by day for the rest, whatever the
+// ledger's size) plus three "now" figures read by partial index.
+import { sql, type SQL } from "drizzle-orm";
 import { db, rowsOf, type Executor } from "@/db/client";
-import { analyticsDaily } from "@/db/schema";
+import type { AnalyticsItemKind } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { loadRuleset } from "@/lib/rules/load-ruleset";
 import type { CheckoutPolicy } from "@/lib/rules/schema";
-import { fillDays, liabilityCents, outstandingSeries, rates, tierDistribution, totals, type DayFigures, type Figure } from "./metrics";
-import type { DateRange } from "./range";
+import { FIGURE_KEYS, fillDays, liabilityCents, outstandingSeries, rates, tierDistribution, totals, type DayFigures, type Figure } from "./metrics";
+import { rangeParts, type DateRange } from "./range";
 import { localDay } from "./refresh-rollups";
 
 type Localized = { "zh-CN": string; en: string };
@@ -34,60 +35,99 @@ export interface Dashboard {
 }
 
 const num = (v: unknown) => Number(v ?? 0);
+const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const DAY_COLUMNS = sql.raw(FIGURE_KEYS.map((k) => `${snake(k)} as "${k}"`).join(", "));
 
-export async function loadDashboard(range: DateRange, { at = now(), ex = db }: { at?: Date; ex?: Executor } = {}): Promise<Dashboard> {
+/**
+ * Σ count and Σ amount per key of one item kind over [from, to]: whole months from the monthly
+ * items, the partial months at either end from the daily items (rangeParts). Every branch is a
+ * range scan on a (kind, day|month, key) primary key.
+ */
+function itemsOver(kind: AnalyticsItemKind, from: string, to: string): SQL {
+  const { months, days } = rangeParts(from, to);
+  const branches = [
+    ...(months ? [sql`select key, count, amount from analytics_monthly_items where kind = ${kind} and month between ${months.first} and ${months.last}`] : []),
+    ...days.map((d) => sql`select key, count, amount from analytics_daily_items where kind = ${kind} and day between ${d.from} and ${d.to}`),
+  ];
+  return sql`select key, sum(count)::bigint as count, sum(amount)::bigint as amount from (${sql.join(branches, sql` union all `)}) i group by key`;
+}
+
+/**
+ * Every statement the dashboard runs for a range, by name (the benchmark times and explains them
+ * one by one; loadDashboard runs them all at once). Each reads rollup rows — a few hundred days,
+ * or one row per key per month — or a partial index of "now" figures, never the raw history.
+ */
+export function dashboardQueries(range: DateRange, at: Date, timeZone: string = env.DEPLOYMENT_TZ) {
   const { from, to } = range;
-  const today = localDay(at, env.DEPLOYMENT_TZ);
-  const [rows, opening, tierRows, rewardRows, distributorRows, moveRows, live, unswept, clicks, ruleset] = await Promise.all([
-    ex.select().from(analyticsDaily).where(sql`${analyticsDaily.day} between ${from} and ${to}`).orderBy(analyticsDaily.day),
-    ex.execute(sql`select coalesce(sum(points_net), 0)::bigint as points from analytics_daily where day < ${from}`),
-    ex.execute(sql`select key, sum(count)::bigint as count from analytics_daily_items where kind = 'tier' and day <= ${to} group by key`),
-    ex.execute(sql`
-      select t.key as id, t.units, t.points, r.name, r.name_en
-        from (select key, sum(count)::bigint as units, sum(amount)::bigint as points
-                from analytics_daily_items where kind = 'reward' and day between ${from} and ${to}
-               group by key order by sum(amount) desc, key limit 10) t
+  const atIso = at.toISOString();
+  return {
+    days: sql`select day::text as day, ${DAY_COLUMNS} from analytics_daily where day between ${from} and ${to} order by day`,
+    opening: sql`select coalesce(sum(points_net), 0)::bigint as points from analytics_daily where day < ${from}`,
+    // The tier distribution is a running total from the first day (a handful of keys a day).
+    tiers: sql`select key, sum(count)::bigint as count from analytics_daily_items where kind = 'tier' and day <= ${to} group by key`,
+    topRewards: sql`
+      select t.key as id, t.count as units, t.amount as points, r.name, r.name_en
+        from (${itemsOver("reward", from, to)} order by amount desc, key limit ${TOP}) t
         left join rewards r on r.id = t.key::uuid
-       order by t.points desc, t.key`),
-    ex.execute(sql`
-      select t.key as id, t.orders, t.cents, d.code, u.name
-        from (select key, sum(count)::bigint as orders, sum(amount)::bigint as cents
-                from analytics_daily_items where kind = 'distributor' and day between ${from} and ${to}
-               group by key order by sum(amount) desc, key limit 10) t
+       order by t.amount desc, t.key`,
+    topDistributors: sql`
+      select t.key as id, t.count as orders, t.amount as cents, d.code, u.name
+        from (${itemsOver("distributor", from, to)} order by amount desc, key limit ${TOP}) t
         left join distributors d on d.member_id = t.key::uuid
         left join users u on u.id = t.key::uuid
-       order by t.cents desc, t.key`),
-    ex.execute(sql`
-      select key, sum(count)::bigint as count from analytics_daily_items
-       where kind = 'tier-move' and day between ${from} and ${to} group by key order by sum(count) desc, key`),
-    // Commissions now: unreleased ones (partial index) split by whether their time has come, and
-    // the wallets' released-but-not-withdrawn money.
-    ex.execute(sql`
-      select (select coalesce(sum(amount_cents - reversed_cents) filter (where available_at > ${at.toISOString()}::timestamptz), 0)
-                from commissions where released_at is null and status = 'pending')::bigint as pending,
-             (select coalesce(sum(amount_cents - reversed_cents) filter (where available_at <= ${at.toISOString()}::timestamptz), 0)
-                from commissions where released_at is null and status = 'pending')::bigint as due,
+       order by t.amount desc, t.key`,
+    tierMoves: sql`select key, count from (${itemsOver("tier-move", from, to)}) m order by count desc, key`,
+    // Commissions now, in one pass over the unreleased ones (partial index): split by whether their
+    // time has come; plus the wallets' released-but-not-withdrawn money.
+    commissionsNow: sql`
+      select c.pending, c.due,
              (select coalesce(sum(available_cents), 0) from distributor_wallets)::bigint as available,
-             (select coalesce(sum(withdrawing_cents), 0) from distributor_wallets)::bigint as withdrawing`),
+             (select coalesce(sum(withdrawing_cents), 0) from distributor_wallets)::bigint as withdrawing
+        from (select coalesce(sum(amount_cents - reversed_cents) filter (where available_at > ${atIso}::timestamptz), 0)::bigint as pending,
+                     coalesce(sum(amount_cents - reversed_cents) filter (where available_at <= ${atIso}::timestamptz), 0)::bigint as due
+                from commissions where released_at is null and status = 'pending') c`,
     // Points past their expiry that the sweep has not written off yet: not a liability any more.
-    to >= today
-      ? ex.execute(sql`
-          select coalesce(sum(remaining), 0)::bigint as points from point_lots
-           where remaining > 0 and expired_at is null and expires_at <= ${at.toISOString()}::timestamptz`)
-      : Promise.resolve([{ points: 0 }]),
-    countReferralClicks(ex, from, to),
+    // Only a range that reaches today shows "now" (point_lots_expiry_idx).
+    unswept:
+      to >= localDay(at, timeZone)
+        ? sql`select coalesce(sum(remaining), 0)::bigint as points from point_lots where remaining > 0 and expired_at is null and expires_at <= ${atIso}::timestamptz`
+        : null,
+    // The referral funnel's first step: link clicks in the range (referral_clicks_created_idx).
+    referralClicks: sql`
+      select count(*)::bigint as n from referral_clicks
+       where created_at >= (${from}::date::timestamp at time zone ${timeZone}) and created_at < ((${to}::date + 1)::timestamp at time zone ${timeZone})`,
+  } satisfies Record<string, SQL | null>;
+}
+export type DashboardQuery = keyof ReturnType<typeof dashboardQueries>;
+
+const TOP = 10;
+
+export async function loadDashboard(range: DateRange, { at = now(), ex = db }: { at?: Date; ex?: Executor } = {}): Promise<Dashboard> {
+  const q = dashboardQueries(range, at);
+  const read = async (query: SQL | null) => (query ? rowsOf<Record<string, unknown>>(await ex.execute(query)) : []);
+  const [rows, opening, tierRows, rewardRows, distributorRows, moveRows, live, unswept, clicks, ruleset] = await Promise.all([
+    read(q.days),
+    read(q.opening),
+    read(q.tiers),
+    read(q.topRewards),
+    read(q.topDistributors),
+    read(q.tierMoves),
+    read(q.commissionsNow),
+    read(q.unswept),
+    read(q.referralClicks),
     loadRuleset(at, ex),
   ]);
 
-  const filled = fillDays(rows, from, to);
-  const openingPoints = num(rowsOf<{ points: unknown }>(opening)[0]?.points);
+  const dayRows: DayFigures[] = rows.map((r) => ({ day: String(r.day), ...(Object.fromEntries(FIGURE_KEYS.map((k) => [k, num(r[k])])) as Record<Figure, number>) }));
+  const filled = fillDays(dayRows, range.from, range.to);
+  const openingPoints = num(opening[0]?.points);
   const series = outstandingSeries(filled, openingPoints);
   const days = filled.map((d, i) => ({ ...d, outstanding: series[i]!.outstanding }));
   const sum = totals(filled);
-  const outstandingPoints = Math.max(0, (series.at(-1)?.outstanding ?? openingPoints) - num(rowsOf<{ points: unknown }>(unswept)[0]?.points));
+  const outstandingPoints = Math.max(0, (series.at(-1)?.outstanding ?? openingPoints) - num(unswept[0]?.points));
   const checkout = ruleset.earning.definition.checkout;
   const tierDefs = ruleset.tiers.definition.tiers;
-  const c = rowsOf<Record<string, unknown>>(live)[0] ?? {};
+  const c = live[0] ?? {};
 
   return {
     range,
@@ -98,28 +138,17 @@ export async function loadDashboard(range: DateRange, { at = now(), ex = db }: {
     checkout,
     ...rates(sum),
     averageDailyActive: filled.length ? Math.round(sum.activeMembers / filled.length) : 0,
-    topRewards: rowsOf<Record<string, unknown>>(rewardRows).map((r) => ({ id: String(r.id), name: String(r.name ?? r.id), nameEn: (r.name_en as string | null) ?? null, units: num(r.units), points: num(r.points) })),
-    topDistributors: rowsOf<Record<string, unknown>>(distributorRows).map((r) => ({ id: String(r.id), code: (r.code as string | null) ?? null, name: (r.name as string | null) ?? null, orders: num(r.orders), commissionCents: num(r.cents) })),
+    topRewards: rewardRows.map((r) => ({ id: String(r.id), name: String(r.name ?? r.id), nameEn: (r.name_en as string | null) ?? null, units: num(r.units), points: num(r.points) })),
+    topDistributors: distributorRows.map((r) => ({ id: String(r.id), code: (r.code as string | null) ?? null, name: (r.name as string | null) ?? null, orders: num(r.orders), commissionCents: num(r.cents) })),
     tiers: tierDistribution(
-      rowsOf<{ key: string; count: unknown }>(tierRows).map((r) => ({ key: r.key, count: num(r.count) })),
+      tierRows.map((r) => ({ key: String(r.key), count: num(r.count) })),
       tierDefs.map((t) => t.code),
     ).map((t) => ({ ...t, name: tierDefs.find((d) => d.code === t.code)?.name ?? null })),
-    tierMoves: rowsOf<{ key: string; count: unknown }>(moveRows).map((r) => {
-      const [fromCode, toCode] = r.key.split(">");
+    tierMoves: moveRows.map((r) => {
+      const [fromCode, toCode] = String(r.key).split(">");
       return { from: fromCode || null, to: toCode ?? "", members: num(r.count) };
     }),
     commissionsNow: { pendingCents: num(c.pending), payableCents: num(c.available) + num(c.due), withdrawingCents: num(c.withdrawing) },
-    referralClicks: clicks,
+    referralClicks: num(clicks[0]?.n),
   };
-}
-
-/** The referral funnel's first step: link clicks in the range (referral_clicks_created_idx). */
-async function countReferralClicks(ex: Executor, from: string, to: string): Promise<number> {
-  const tz = env.DEPLOYMENT_TZ;
-  const [row] = rowsOf<{ n: unknown }>(
-    await ex.execute(sql`
-      select count(*)::bigint as n from referral_clicks
-       where created_at >= (${from}::date::timestamp at time zone ${tz}) and created_at < ((${to}::date + 1)::timestamp at time zone ${tz})`),
-  );
-  return num(row?.n);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { fillDays, liabilityCents, outstandingSeries, rates, tierDistribution, totals, zeroDay } from "./metrics";
-import { addDays, eachDay, parseRange } from "./range";
+import { addDays, addMonths, eachDay, parseRange, rangeParts } from "./range";
 
 const TODAY = "2026-11-24";
 
@@ -19,6 +19,18 @@ describe("date range", () => {
     [{ from: "x'; drop", to: TODAY }, { preset: 30, invalid: true }],
   ])("%j → %j", (q, expected) => {
     expect(parseRange(q, TODAY)).toMatchObject(expected);
+  });
+
+  test("rangeParts: whole months from the monthly grain, loose days from the daily one", () => {
+    expect(addMonths("2026-11-24", 1)).toBe("2026-12-01");
+    expect(addMonths("2026-12-31", 1)).toBe("2027-01-01");
+    expect(addMonths("2026-01-15", -1)).toBe("2025-12-01");
+    expect(rangeParts("2026-08-15", "2026-10-10")).toEqual({ months: { first: "2026-09-01", last: "2026-09-01" }, days: [{ from: "2026-08-15", to: "2026-08-31" }, { from: "2026-10-01", to: "2026-10-10" }] });
+    expect(rangeParts("2026-09-01", "2026-10-31")).toEqual({ months: { first: "2026-09-01", last: "2026-10-01" }, days: [] });
+    expect(rangeParts("2026-09-30", "2026-10-01")).toEqual({ months: null, days: [{ from: "2026-09-30", to: "2026-10-01" }] });
+    expect(rangeParts("2025-11-25", "2026-11-24")).toEqual({ months: { first: "2025-12-01", last: "2026-10-01" }, days: [{ from: "2025-11-25", to: "2025-11-30" }, { from: "2026-11-01", to: "2026-11-24" }] });
+    expect(rangeParts("2027-12-01", "2028-02-29")).toEqual({ months: { first: "2027-12-01", last: "2028-02-01" }, days: [] }); // leap February, a new year
+    expect(rangeParts("2026-11-02", "2026-11-29")).toEqual({ months: null, days: [{ from: "2026-11-02", to: "2026-11-29" }] });
   });
 
   test("day arithmetic crosses months, years and leap days", () => {

@@ -5,7 +5,7 @@ import type { CheckoutPolicy } from "@/lib/rules/schema";
 import { eachDay } from "./range";
 
 export type DayFigures = Omit<AnalyticsDay, "refreshedAt">;
-const FIGURE_KEYS = [
+export const FIGURE_KEYS = [
   "pointsIssued", "pointsRestored", "pointsRedeemed", "pointsExpired", "pointsReversed", "pointsAdjusted", "pointsNet",
   "orders", "salesCents", "netSalesCents", "refundsCents", "distributorOrders", "distributorSalesCents", "redemptions",
   "redemptionPoints", "commissionsAccruedCents", "commissionsReversedCents", "withdrawalsPaidCents", "newMembers",

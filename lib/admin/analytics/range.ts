@@ -51,3 +51,37 @@ export function parseRange(q: Record<string, string | undefined>, today: string)
   const n = Number(q.range ?? 30);
   return (PRESETS as readonly number[]).includes(n) ? preset(n as Preset) : preset(30, q.range !== undefined);
 }
+
+/** The first day of the month of `day` (YYYY-MM-01). */
+export const monthOf = (day: string): string => `${day.slice(0, 7)}-01`;
+
+/** The first day of the month `n` months after the month of `day`. */
+export function addMonths(day: string, n: number): string {
+  const [y, m] = day.split("-").map(Number) as [number, number];
+  const i = y * 12 + (m - 1) + n;
+  return `${String(Math.floor(i / 12)).padStart(4, "0")}-${String((i % 12) + 1).padStart(2, "0")}-01`;
+}
+
+export interface RangeParts {
+  /** Whole calendar months inside the range: first and last month (YYYY-MM-01), or null. */
+  months: { first: string; last: string } | null;
+  /** The days not covered by those months: the partial first and last months (0–2 spans). */
+  days: { from: string; to: string }[];
+}
+
+/**
+ * Splits [from, to] into the whole months it contains and the loose days around them, so a sum
+ * over the range reads one monthly row per key for each whole month and daily rows only for the
+ * rest. A range with no whole month is all days.
+ */
+export function rangeParts(from: string, to: string): RangeParts {
+  const first = from.endsWith("-01") ? from : addMonths(from, 1);
+  // The month of `to` counts only when `to` is its last day.
+  const last = monthOf(addDays(to, 1)) !== monthOf(to) ? monthOf(to) : addMonths(to, -1);
+  if (first > last) return { months: null, days: [{ from, to }] };
+  const days: { from: string; to: string }[] = [];
+  if (from < first) days.push({ from, to: addDays(first, -1) });
+  const afterLast = addMonths(last, 1);
+  if (afterLast <= to) days.push({ from: afterLast, to });
+  return { months: { first, last }, days };
+}

@@ -3,7 +3,8 @@
 // Incremental: the refresh remembers a cursor (app_meta "analytics.cursor") and recomputes only the
 // local days that rows written since then belong to — including old days reached through a late
 // refund (its order's day, its commissions' day) or a cancelled redemption. Each touched day is
-// rewritten wholesale from the raw tables, so running it twice changes nothing (idempotent), and
+// rewritten wholesale from the raw tables, so running it twice changes nothing (idempotent), then
+// each month of a touched day is rewritten wholesale from its daily items (the monthly grain), and
 // it runs under one transaction-level advisory lock, so concurrent refreshes (cron, CLI, the
 // dashboard's lazy refresh on every instance) queue or skip instead of interleaving.
 import { eq, sql } from "drizzle-orm";
@@ -11,6 +12,7 @@ import { db, rowsOf, type Executor, type Tx } from "@/db/client";
 import { appMeta } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
+import { monthOf } from "./range";
 
 /** Advisory lock key of the rollup refresh (any fixed bigint; "jifen" + 1). */
 const LOCK_KEY = 0x6a6966656e01;
@@ -55,6 +57,7 @@ export async function refreshRollups({ wait = true, timeZone = env.DEPLOYMENT_TZ
     if (!days.includes(today)) days.push(today);
     days.sort();
     await recomputeDays(tx, days, timeZone, startedAt);
+    await recomputeMonths(tx, days);
     const cursor = await nextCursor(tx, startedAt);
     await tx
       .insert(appMeta)
@@ -221,4 +224,27 @@ async function recomputeDays(tx: Tx, days: string[], tz: string, at: Date): Prom
      where code is not null
      group by day, code
     having sum(delta) <> 0`);
+}
+
+/**
+ * Rewrites the monthly items of every month that contains one of `days`, from the daily items.
+ * When the monthly table is still empty while daily items exist (a database from before the
+ * monthly grain), every month is built once, so long ranges are right from the first refresh.
+ */
+async function recomputeMonths(tx: Tx, days: string[]): Promise<void> {
+  const [state] = rowsOf<{ backfill: boolean }>(
+    await tx.execute(sql`select not exists (select 1 from analytics_monthly_items) and exists (select 1 from analytics_daily_items) as backfill`),
+  );
+  const months = state?.backfill
+    ? sql`(select distinct date_trunc('month', day)::date from analytics_daily_items)`
+    : sql`(select unnest(${`{${[...new Set(days.map(monthOf))].join(",")}}`}::date[]))`;
+  if (!state?.backfill && days.length === 0) return;
+  await tx.execute(sql`delete from analytics_monthly_items where month in ${months}`);
+  await tx.execute(sql`
+    insert into analytics_monthly_items (month, kind, key, count, amount)
+    select m.month, i.kind, i.key, sum(i.count), sum(i.amount)
+      from ${months} as m(month)
+      join analytics_daily_items i on i.day >= m.month and i.day < (m.month + interval '1 month')::date
+     group by m.month, i.kind, i.key
+    having sum(i.count) <> 0 or sum(i.amount) <> 0`);
 }

@@ -3,15 +3,15 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { TimeChart } from "@/components/analytics/chart";
-import { DataTable } from "@/components/analytics/data-table";
 import { formatMoney } from "@/components/member/money";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { Field } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import type { AnalyticsTable } from "@/lib/admin/analytics/csv";
-import { loadDashboard } from "@/lib/admin/analytics/dashboard";
+import { loadDashboard, type Dashboard } from "@/lib/admin/analytics/dashboard";
 import { parseRange, PRESETS } from "@/lib/admin/analytics/range";
 import { localDay, refreshRollups } from "@/lib/admin/analytics/refresh-rollups";
 import { requirePage } from "@/lib/auth/guard";
@@ -38,6 +38,8 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   const rangeQuery = range.preset ? `range=${range.preset}` : `from=${range.from}&to=${range.to}`;
   const csvHref = (table: AnalyticsTable) => `/admin/analytics/export?table=${table}&${rangeQuery}`;
   const peakActive = Math.max(0, ...d.days.map((x) => x.activeMembers));
+  const dayColumn: Column<Day> = { header: t("points.day"), rowHeader: true, cell: (x) => x.day };
+  const numberColumn = (header: string, value: (x: Day) => number): Column<Day> => ({ header, numeric: true, cell: (x) => n(value(x)) });
   const tierName = (code: string | null) => (code ? (d.tiers.find((x) => x.code === code)?.name?.[locale === "en" ? "en" : "zh-CN"] ?? code) : t("tiers.new"));
 
   const kpis: [string, string, string?][] = [
@@ -116,8 +118,13 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
         <TableToggle label={t("asTable")}>
           <DataTable
             caption={t("points.title")}
-            columns={[{ label: t("points.day") }, ...["issued", "redeemed", "expired", "reversed", "outstanding"].map((k) => ({ label: t(`points.${k}`), numeric: true }))]}
-            rows={d.days.map((x) => [x.day, n(x.pointsIssued), n(x.pointsRedeemed), n(x.pointsExpired), n(x.pointsReversed), n(x.outstanding)])}
+            columns={[
+              dayColumn,
+              ...(["issued", "redeemed", "expired", "reversed", "outstanding"] as const).map((k) => numberColumn(t(`points.${k}`), (x) => ({ issued: x.pointsIssued, redeemed: x.pointsRedeemed, expired: x.pointsExpired, reversed: x.pointsReversed, outstanding: x.outstanding })[k])),
+            ]}
+            rows={d.days}
+            rowKey={(x) => x.day}
+            empty={null}
           />
         </TableToggle>
       </Section>
@@ -167,8 +174,23 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
         <TableToggle label={t("asTable")}>
           <DataTable
             caption={t("sales.title")}
-            columns={[{ label: t("points.day") }, ...["orders", "sales", "netSales", "distributorSales", "accrued", "reversed", "paid"].map((k) => ({ label: t(`sales.${k}`), numeric: true }))]}
-            rows={d.days.map((x) => [x.day, n(x.orders), money(x.salesCents), money(x.netSalesCents), money(x.distributorSalesCents), money(x.commissionsAccruedCents), money(x.commissionsReversedCents), money(x.withdrawalsPaidCents)])}
+            columns={[
+              dayColumn,
+              numberColumn(t("sales.orders"), (x) => x.orders),
+              ...(
+                [
+                  ["sales", (x) => x.salesCents],
+                  ["netSales", (x) => x.netSalesCents],
+                  ["distributorSales", (x) => x.distributorSalesCents],
+                  ["accrued", (x) => x.commissionsAccruedCents],
+                  ["reversed", (x) => x.commissionsReversedCents],
+                  ["paid", (x) => x.withdrawalsPaidCents],
+                ] as const satisfies readonly (readonly [string, (x: Day) => number])[]
+              ).map(([k, cents]): Column<Day> => ({ header: t(`sales.${k}`), numeric: true, cell: (x) => money(cents(x)) })),
+            ]}
+            rows={d.days}
+            rowKey={(x) => x.day}
+            empty={null}
           />
         </TableToggle>
       </Section>
@@ -186,34 +208,47 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
         <TableToggle label={t("asTable")}>
           <DataTable
             caption={t("members.title")}
-            columns={[{ label: t("points.day") }, ...["active", "new", "referred", "redemptions"].map((k) => ({ label: t(`members.${k}`), numeric: true }))]}
-            rows={d.days.map((x) => [x.day, n(x.activeMembers), n(x.newMembers), n(x.referredMembers), n(x.redemptions)])}
+            columns={[
+              dayColumn,
+              numberColumn(t("members.active"), (x) => x.activeMembers),
+              numberColumn(t("members.new"), (x) => x.newMembers),
+              numberColumn(t("members.referred"), (x) => x.referredMembers),
+              numberColumn(t("members.redemptions"), (x) => x.redemptions),
+            ]}
+            rows={d.days}
+            rowKey={(x) => x.day}
+            empty={null}
           />
         </TableToggle>
       </Section>
 
       <div className="grid gap-4 lg:grid-cols-2">
         <Section title={t("rewards.title")} csv={csvHref("rewards")} csvLabel={t("csvNamed", { name: t("rewards.title") })} csvText={t("csv")}>
-          {d.topRewards.length === 0 ? (
-            <p className="text-sm text-muted">{t("rewards.empty")}</p>
-          ) : (
-            <DataTable
-              caption={t("rewards.title")}
-              columns={[{ label: t("rewards.reward") }, { label: t("rewards.units"), numeric: true }, { label: t("rewards.points"), numeric: true }]}
-              rows={d.topRewards.map((r) => [locale === "en" ? (r.nameEn ?? r.name) : r.name, n(r.units), n(r.points)])}
-            />
-          )}
+          <DataTable
+            caption={t("rewards.title")}
+            columns={[
+              { header: t("rewards.reward"), rowHeader: true, cell: (r) => (locale === "en" ? (r.nameEn ?? r.name) : r.name) },
+              { header: t("rewards.units"), numeric: true, cell: (r) => n(r.units) },
+              { header: t("rewards.points"), numeric: true, cell: (r) => n(r.points) },
+            ]}
+            rows={d.topRewards}
+            rowKey={(r) => r.id}
+            empty={<p className="text-sm text-muted">{t("rewards.empty")}</p>}
+          />
         </Section>
         <Section title={t("distributors.title")} csv={csvHref("distributors")} csvLabel={t("csvNamed", { name: t("distributors.title") })} csvText={t("csv")}>
-          {d.topDistributors.length === 0 ? (
-            <p className="text-sm text-muted">{t("distributors.empty")}</p>
-          ) : (
-            <DataTable
-              caption={t("distributors.title")}
-              columns={[{ label: t("distributors.distributor") }, { label: t("distributors.code") }, { label: t("distributors.orders"), numeric: true }, { label: t("distributors.commission"), numeric: true }]}
-              rows={d.topDistributors.map((r) => [r.name || "—", <span key="c" className="font-mono text-xs">{r.code ?? "—"}</span>, n(r.orders), money(r.commissionCents)])}
-            />
-          )}
+          <DataTable
+            caption={t("distributors.title")}
+            columns={[
+              { header: t("distributors.distributor"), rowHeader: true, cell: (r) => r.name || "—" },
+              { header: t("distributors.code"), className: "font-mono text-xs", cell: (r) => r.code ?? "—" },
+              { header: t("distributors.orders"), numeric: true, cell: (r) => n(r.orders) },
+              { header: t("distributors.commission"), numeric: true, cell: (r) => money(r.commissionCents) },
+            ]}
+            rows={d.topDistributors}
+            rowKey={(r) => r.id}
+            empty={<p className="text-sm text-muted">{t("distributors.empty")}</p>}
+          />
         </Section>
       </div>
 
@@ -225,40 +260,54 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
             data={d.tiers.map((x) => ({ tier: tierName(x.code), members: x.members }))}
             series={[{ key: "members", label: t("tiers.members"), kind: "bar", color: COLORS.brand }]}
           />
+          <h3 className="text-sm font-medium">{t("tiers.distribution")}</h3>
           <DataTable
             caption={t("tiers.distribution")}
-            captionVisible
-            columns={[{ label: t("tiers.tier") }, { label: t("tiers.members"), numeric: true }]}
-            rows={d.tiers.map((x) => [tierName(x.code), n(x.members)])}
+            columns={[
+              { header: t("tiers.tier"), rowHeader: true, cell: (x) => tierName(x.code) },
+              { header: t("tiers.members"), numeric: true, cell: (x) => n(x.members) },
+            ]}
+            rows={d.tiers}
+            rowKey={(x) => x.code}
+            empty={null}
           />
         </Section>
         <Section title={t("tiers.movement")} csv={csvHref("tier-moves")} csvLabel={t("csvNamed", { name: t("tiers.movement") })} csvText={t("csv")}>
-          {d.tierMoves.length === 0 ? (
-            <p className="text-sm text-muted">{t("tiers.noMoves")}</p>
-          ) : (
-            <DataTable
-              caption={t("tiers.movement")}
-              columns={[{ label: t("tiers.from") }, { label: t("tiers.to") }, { label: t("tiers.members"), numeric: true }]}
-              rows={d.tierMoves.map((m) => [tierName(m.from), tierName(m.to), n(m.members)])}
-            />
-          )}
+          <DataTable
+            caption={t("tiers.movement")}
+            columns={[
+              { header: t("tiers.from"), cell: (m) => tierName(m.from) },
+              { header: t("tiers.to"), cell: (m) => tierName(m.to) },
+              { header: t("tiers.members"), numeric: true, cell: (m) => n(m.members) },
+            ]}
+            rows={d.tierMoves}
+            rowKey={(m) => `${m.from ?? ""}>${m.to}`}
+            empty={<p className="text-sm text-muted">{t("tiers.noMoves")}</p>}
+          />
         </Section>
       </div>
 
       <Section title={t("funnel.title")} csv={csvHref("funnel")} csvLabel={t("csvNamed", { name: t("funnel.title") })} csvText={t("csv")}>
         <DataTable
           caption={t("funnel.title")}
-          columns={[{ label: t("funnel.step") }, { label: t("funnel.count"), numeric: true }]}
-          rows={[
-            [t("funnel.clicks"), n(d.referralClicks)],
-            [t("funnel.signUps"), n(d.totals.referredMembers)],
-            [t("funnel.orders"), n(d.totals.distributorOrders)],
+          columns={[
+            { header: t("funnel.step"), rowHeader: true, cell: ([step]) => step },
+            { header: t("funnel.count"), numeric: true, cell: ([, count]) => n(count) },
           ]}
+          rows={[
+            [t("funnel.clicks"), d.referralClicks],
+            [t("funnel.signUps"), d.totals.referredMembers],
+            [t("funnel.orders"), d.totals.distributorOrders],
+          ] as const}
+          rowKey={([step]) => step}
+          empty={null}
         />
       </Section>
     </div>
   );
 }
+
+type Day = Dashboard["days"][number];
 
 function Section({ title, csv, csvLabel, csvText, children }: { title: string; csv: string; csvLabel: string; csvText: string; children: ReactNode }) {
   return (
