@@ -86,14 +86,3 @@ SELECT p.period, date_trunc(p.period, c.created_at AT TIME ZONE z.tz) AT TIME ZO
  CROSS JOIN (VALUES ('week'), ('month')) p(period)
  CROSS JOIN (SELECT coalesce(nullif(current_setting('jifen.deployment_tz', true), ''), 'Asia/Shanghai') tz) z
  GROUP BY 1, 2, 3;
---> statement-breakpoint
--- Hand-written (keep when regenerating): the leaderboard totals of the commissions written before this
--- migration, in the deployment's zone (db/migrate.ts sets jifen.deployment_tz from DEPLOYMENT_TZ).
-INSERT INTO "distributor_rank_totals" ("period", "period_start", "distributor_id", "sales_cents", "commission_cents")
-SELECT p.period, date_trunc(p.period, c.created_at AT TIME ZONE z.tz) AT TIME ZONE z.tz, c.distributor_id,
-       coalesce(sum(div(c.base_cents::numeric * (c.amount_cents - c.reversed_cents), c.amount_cents)) FILTER (WHERE c.level = 1), 0)::bigint,
-       sum(c.amount_cents - c.reversed_cents)::bigint
-  FROM "commissions" c
- CROSS JOIN (VALUES ('week'), ('month')) p(period)
- CROSS JOIN (SELECT coalesce(nullif(current_setting('jifen.deployment_tz', true), ''), 'Asia/Shanghai') tz) z
- GROUP BY 1, 2, 3;
