@@ -91,6 +91,20 @@ try {
   await time("leaderboard, this week by commission (all distributors)", () => leaderboard(D, { period: "week", metric: "commission" }));
   await time("leaderboard, this month by sales (all distributors)", () => leaderboard(D, { period: "month", metric: "sales" }));
   await time("leaderboard, month by sales, viewer far down the board", () => leaderboard(idOf(5_000), { period: "month", metric: "sales" }));
+  // The same board as it was computed before the totals (summing the month's commissions), same run.
+  const { rankWindowStart } = await import("@/lib/distribution/rank-totals");
+  const monthStart = rankWindowStart("month", new Date()).toISOString();
+  const summed = sql`
+    with totals as (
+      select c.distributor_id, coalesce(sum(c.base_cents * (c.amount_cents - c.reversed_cents) / c.amount_cents) filter (where c.level = 1), 0) as cents
+        from commissions c where c.created_at >= ${monthStart} and c.created_at <= ${new Date().toISOString()} group by c.distributor_id
+    ), ranked as (
+      select distributor_id, cents, rank() over (order by cents desc) as rank, row_number() over (order by cents desc, distributor_id) as pos from totals where cents > 0
+    )
+    select r.distributor_id, r.rank, r.cents, u.name, d.rank_anonymous, d.rank_hide_amounts
+      from ranked r join distributors d on d.member_id = r.distributor_id left join users u on u.id = r.distributor_id
+     where r.pos <= 10 or r.distributor_id = ${D}::uuid order by r.pos`;
+  await time("(before) month by sales, summing the month's commissions", () => h.db.execute(summed));
 
   // EXPLAIN of what those run: raw statements are captured through an executor that explains them.
   const explain = async (label: string, q: SQLWrapper) => {

@@ -60,11 +60,13 @@ export async function leaderboard(
   const since = rankWindowStart(period, at);
   const value = metric === "commission" ? sql.raw("commission_cents") : sql.raw("sales_cents");
   const inPeriod = sql`period = ${period} and period_start = ${since.toISOString()}::timestamptz`;
+  // "desc nulls last" (the columns are never null) is the index's order: the top rows are its first
+  // entries rather than a sort of the whole period.
   const rows = rowsOf<{ distributor_id: string; rank: number | string; cents: number | string; name: string | null; rank_anonymous: boolean; rank_hide_amounts: boolean }>(
     await ex.execute(sql`
       with shown as (
         (select distributor_id, ${value} as cents from distributor_rank_totals
-          where ${inPeriod} and ${value} > 0 order by ${value} desc, distributor_id limit ${limit})
+          where ${inPeriod} and ${value} > 0 order by ${value} desc nulls last, distributor_id limit ${limit})
         union
         select distributor_id, ${value} from distributor_rank_totals where ${inPeriod} and distributor_id = ${viewerId}::uuid and ${value} > 0
       )

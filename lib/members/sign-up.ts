@@ -59,7 +59,8 @@ export async function signUp(input: SignUpInput, ex: Executor = db, origin: Sign
     if (input.referralCode) {
       const { distributorId } = await referAtSignup(tx, userId, input.referralCode, { source: input.referralSource ?? "code", actor: `user:${userId}` });
       // Many sign-ups through one distributor from one IP in minutes: a risk case on the distributor.
-      await checkSignupBurst(tx, { memberId: userId, distributorId, ipHash: hashes.signupIpHash }, t);
+      // At the clock's now, not `t`: the attribution was stamped after `t`, and must count.
+      await checkSignupBurst(tx, { memberId: userId, distributorId, ipHash: hashes.signupIpHash });
     }
     // The welcome bonus (action rule "signup"; capped once per member, so a claim pays nothing twice).
     await recordEvent({ memberId: userId, type: "signup" }, { actor: `user:${userId}`, ex: tx });
