@@ -2,31 +2,15 @@
 // Journey (admin): find a member (by email, by phone's last digits), open their page, adjust a few
 // points at once; a big adjustment waits for a second admin, who approves it from the approvals
 // queue (the first admin cannot). Axe on every page (light and dark), screenshots into docs/screenshots/.
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import type { Page } from "@playwright/test";
-import { EN, expect, expectNoAxeViolations as axe, msg, preferenceCookies, test } from "./fixtures";
+import { EN, expect, expectNoAxeViolationsAtRest, msg, preferenceCookies, shot, test } from "./fixtures";
 
-const DOCS = path.join("docs", "screenshots");
 const BIG_REASON = `Prize for the spring photo contest ${Date.now().toString(36)}`;
 
 test.use({ viewport: { width: 1440, height: 900 }, colorScheme: "light" });
 test.describe.configure({ mode: "serial", timeout: 180_000 });
-test.beforeAll(() => mkdirSync(DOCS, { recursive: true }));
 
-async function expectNoAxeViolations(page: Page, label: string) {
-  await page.mouse.move(0, 0);
-  await axe(page, label);
-}
 
-async function shot(page: Page, name: string) {
-  await page.evaluate(() => document.fonts.ready);
-  const { width, height } = page.viewportSize()!;
-  const full = await page.evaluate(() => document.documentElement.scrollHeight);
-  if (full > height) await page.setViewportSize({ width, height: full });
-  await page.screenshot({ path: path.join(DOCS, `${name}.png`), fullPage: true, animations: "disabled", caret: "hide" });
-  await page.setViewportSize({ width, height });
-}
 
 /** The "Available" figure on the member page. */
 async function available(page: Page): Promise<number> {
@@ -46,7 +30,7 @@ test.describe("first admin", () => {
     expect((await page.goto("/admin/members"))?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1, name: M.search!.title })).toBeVisible();
     await expect(page.getByTestId("search-field")).toHaveText(M.search!.recent!);
-    await expectNoAxeViolations(page, "members (en)");
+    await expectNoAxeViolationsAtRest(page, "members (en)");
 
     // Phone numbers by their last digits (the demo's are masked: 139****4048).
     await page.locator("#f-q").fill("4048");
@@ -64,7 +48,7 @@ test.describe("first admin", () => {
     await expect(page.getByRole("heading", { name: M.ledger!.title })).toBeVisible();
     await expect(page.getByTestId("ledger").locator("tbody tr").first()).toBeVisible();
     await expect(page.getByTestId("upline")).toContainText("LIUY26");
-    await expectNoAxeViolations(page, "member page (en)");
+    await expectNoAxeViolationsAtRest(page, "member page (en)");
     const start = await available(page);
 
     // A small adjustment goes through at once and shows in the ledger with its reason.
@@ -104,7 +88,7 @@ test.describe("first admin", () => {
     await page.getByRole("link", { name: "王磊" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "王磊" })).toBeVisible();
     await expect(page.getByTestId("ledger")).toBeVisible();
-    await expectNoAxeViolations(page, "member page (zh-CN, dark)");
+    await expectNoAxeViolationsAtRest(page, "member page (zh-CN, dark)");
     await shot(page, "admin-member-zh-dark");
   });
 });
@@ -119,7 +103,7 @@ test.describe("second admin", () => {
     expect((await page.goto("/admin/approvals"))?.status()).toBe(200);
     const card = page.getByTestId("approval").filter({ hasText: BIG_REASON });
     await expect(card).toContainText("admin@demo.jifen.dev");
-    await expectNoAxeViolations(page, "approvals (en)");
+    await expectNoAxeViolationsAtRest(page, "approvals (en)");
     await shot(page, "admin-approvals-en");
     await card.getByRole("link", { name: M.approvals!.member, exact: true }).click();
     await expect(page.getByTestId("balance")).toBeVisible();

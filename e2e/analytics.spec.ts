@@ -1,37 +1,21 @@
 // Journeys (admin): the analytics dashboard — presets, a custom range, a chart's table, a CSV —
 // and the admins page: invite an operator, who opens the link in a fresh browser, sets a password,
 // signs in and sees only the operator's navigation. Axe on every page (light and dark); screenshots.
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import type { Page } from "@playwright/test";
-import { EN, expect, expectNoAxeViolations as axe, msg, NAV, preferenceCookies, signInAs, signOut, test, uniqueEmail } from "./fixtures";
+import { EN, expect, expectNoAxeViolationsAtRest, msg, NAV, preferenceCookies, shot, signInAs, signOut, test, uniqueEmail } from "./fixtures";
 
-const DOCS = path.join("docs", "screenshots");
 
 test.use({ signedInAs: "admin", viewport: { width: 1440, height: 900 }, colorScheme: "light" });
 test.describe.configure({ mode: "serial", timeout: 180_000 });
-test.beforeAll(() => mkdirSync(DOCS, { recursive: true }));
 
-async function expectNoAxeViolations(page: Page, label: string) {
-  await page.mouse.move(0, 0);
-  await axe(page, label);
-}
 
-async function shot(page: Page, name: string) {
-  await page.evaluate(() => document.fonts.ready);
-  const { width, height } = page.viewportSize()!;
-  const full = await page.evaluate(() => document.documentElement.scrollHeight);
-  if (full > height) await page.setViewportSize({ width, height: full });
-  await page.screenshot({ path: path.join(DOCS, `${name}.png`), fullPage: true, animations: "disabled", caret: "hide" });
-  await page.setViewportSize({ width, height });
-}
 
 /** Re-opens the current page in the dark theme and runs axe there too. */
 async function axeLightAndDark(page: Page, baseURL: string, label: string) {
-  await expectNoAxeViolations(page, `${label} (light)`);
+  await expectNoAxeViolationsAtRest(page, `${label} (light)`);
   await page.context().addCookies(preferenceCookies(baseURL, { theme: "dark" }));
   await page.reload();
-  await expectNoAxeViolations(page, `${label} (dark)`);
+  await expectNoAxeViolationsAtRest(page, `${label} (dark)`);
   await page.context().addCookies(preferenceCookies(baseURL, { theme: "light" }));
 }
 
@@ -113,7 +97,7 @@ test("admins: invite an operator; they set a password, sign in and see only the 
   await invitee.goto(new URL(link).pathname);
   await expect(invitee.getByRole("heading", { name: "Join the admin console" })).toBeVisible();
   await expect(invitee.getByText("You are invited as: Operator")).toBeVisible();
-  await expectNoAxeViolations(invitee, "invite (light)");
+  await expectNoAxeViolationsAtRest(invitee, "invite (light)");
   await shot(invitee, "invite-en");
   await invitee.getByLabel("Your name").fill("E2E Operator");
   await invitee.getByLabel("Password").fill("operator-pass-2026");

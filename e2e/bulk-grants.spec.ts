@@ -1,12 +1,9 @@
 // Journey (admin): a bulk grant from a CSV — preview (count, total, unknown lines), grant, watch the
 // job's progress to done; submitting the same CSV again shows the first job and grants nobody twice.
 // Grants to 高峰 and 朱琳, whom no other journey reads. Axe on the page; screenshot into docs/screenshots/.
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import type { Page } from "@playwright/test";
-import { EN, expect, expectNoAxeViolations as axe, msg, preferenceCookies, test } from "./fixtures";
+import { EN, expect, expectNoAxeViolations as axe, msg, preferenceCookies, shot, test } from "./fixtures";
 
-const DOCS = path.join("docs", "screenshots");
 const TAG = Date.now().toString(36);
 const LABEL = `Survey thanks ${TAG}`;
 const CSV = ["member,points,reason", `gao.feng@demo.jifen.dev,15,Survey thanks ${TAG}`, `zhu.lin@demo.jifen.dev,25,Survey thanks ${TAG}`, `nobody-${TAG}@example.com,10,Survey thanks ${TAG}`].join("\n");
@@ -14,19 +11,10 @@ const G = (key: string, values?: Record<string, string>) => msg(EN, `adminMember
 
 test.use({ viewport: { width: 1440, height: 900 }, colorScheme: "light", signedInAs: "admin" });
 test.describe.configure({ mode: "serial", timeout: 180_000 });
-test.beforeAll(() => mkdirSync(DOCS, { recursive: true }));
 test.beforeEach(async ({ context, baseURL }) => {
   await context.addCookies(preferenceCookies(baseURL!, { locale: "en", theme: "light" }));
 });
 
-async function shot(page: Page, name: string) {
-  await page.evaluate(() => document.fonts.ready);
-  const { width, height } = page.viewportSize()!;
-  const full = await page.evaluate(() => document.documentElement.scrollHeight);
-  if (full > height) await page.setViewportSize({ width, height: full });
-  await page.screenshot({ path: path.join(DOCS, `${name}.png`), fullPage: true, animations: "disabled", caret: "hide" });
-  await page.setViewportSize({ width, height });
-}
 
 /** The member's "Available" points on the admin member page. */
 async function available(page: Page, email: string): Promise<number> {

@@ -97,6 +97,26 @@ export async function expectNoAxeViolations(page: Page, label = page.url(), { so
   (soft ? expect.soft : expect)(violations, `axe violations on ${label}`).toEqual([]);
 }
 
+/** Axe with the pointer parked in a corner: a hovered control's colours are not what a reader sees at rest. */
+export async function expectNoAxeViolationsAtRest(page: Page, label: string): Promise<void> {
+  await page.mouse.move(0, 0);
+  await expectNoAxeViolations(page, label);
+}
+
+/** Where the journeys leave their screenshots (the README links them). */
+export const SCREENSHOTS = path.join("docs", "screenshots");
+
+/** A full-page screenshot into docs/screenshots: the viewport grows to the page's height first, so sticky bars are drawn once. */
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.evaluate(() => document.fonts.ready);
+  const { width, height } = page.viewportSize()!;
+  const full = await page.evaluate(() => document.documentElement.scrollHeight);
+  if (full > height) await page.setViewportSize({ width, height: full });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: "disabled", caret: "hide" });
+  await page.setViewportSize({ width, height });
+}
+
 /** Cookies the app reads for preferences, for a context's base URL. */
 export function preferenceCookies(baseURL: string, prefs: { theme?: "light" | "dark" | "system"; locale?: "en" | "zh-CN" }) {
   const url = new URL(baseURL);

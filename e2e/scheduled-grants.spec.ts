@@ -3,12 +3,9 @@
 // page and watches it finish; the member finds "Birthday gift 🎂" in their history, with the grant
 // and run that paid it. Axe on each page (the admin page also in Chinese, dark); screenshots into
 // docs/screenshots/.
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
-import { EN, expect, expectNoAxeViolations as axe, msg, preferenceCookies, signInAs, test, ZH } from "./fixtures";
+import { EN, expect, expectNoAxeViolationsAtRest, msg, preferenceCookies, shot, signInAs, test, ZH } from "./fixtures";
 
-const DOCS = path.join("docs", "screenshots");
 const MEMBER = "zhou.jie@demo.jifen.dev";
 const TAG = Date.now().toString(36);
 const GRANT = `Birthday gifts ${TAG}`;
@@ -20,24 +17,11 @@ const BIRTHDAY = TODAY.endsWith("-02-29") ? `1992${TODAY.slice(4)}` : `1990${TOD
 
 test.use({ viewport: { width: 1440, height: 900 }, colorScheme: "light" });
 test.describe.configure({ mode: "serial", timeout: 180_000 });
-test.beforeAll(() => mkdirSync(DOCS, { recursive: true }));
 
 const S = (key: string, values?: Record<string, string>) => msg(EN, `scheduledGrants.${key}`, values);
 const B = (key: string) => msg(EN, `birthday.${key}`);
 
-async function expectNoAxeViolations(page: Page, label: string) {
-  await page.mouse.move(0, 0);
-  await axe(page, label);
-}
 
-async function shot(page: Page, name: string) {
-  await page.evaluate(() => document.fonts.ready);
-  const { width, height } = page.viewportSize()!;
-  const full = await page.evaluate(() => document.documentElement.scrollHeight);
-  if (full > height) await page.setViewportSize({ width, height: full });
-  await page.screenshot({ path: path.join(DOCS, `${name}.png`), fullPage: true, animations: "disabled", caret: "hide" });
-  await page.setViewportSize({ width, height });
-}
 
 async function memberPage(browser: Browser, baseURL: string): Promise<Page> {
   const context = await browser.newContext({ baseURL, locale: "en-US", viewport: { width: 430, height: 900 } });
@@ -51,7 +35,7 @@ test("a member enters their birthday once, on the account page", async ({ browse
   const page = await memberPage(browser, baseURL!);
   await page.goto("/account");
   await expect(page.getByRole("heading", { name: B("title"), exact: true })).toBeVisible();
-  await expectNoAxeViolations(page, "account birthday (en)");
+  await expectNoAxeViolationsAtRest(page, "account birthday (en)");
   await page.locator("#birthday").fill(BIRTHDAY);
   await page.getByRole("button", { name: B("save"), exact: true }).click();
   // Set once: the page shows it, with no form to change it (also after a reload).
@@ -72,7 +56,7 @@ test.describe("admin", () => {
     expect((await page.goto("/admin/members"))?.status()).toBe(200);
     await page.getByRole("link", { name: S("link"), exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: S("title") })).toBeVisible();
-    await expectNoAxeViolations(page, "scheduled grants, empty (en)");
+    await expectNoAxeViolationsAtRest(page, "scheduled grants, empty (en)");
 
     // Required fields empty: refused field by field, nothing created.
     await page.getByRole("button", { name: S("create"), exact: true }).click();
@@ -99,7 +83,7 @@ test.describe("admin", () => {
     await expect(status).toContainText("0 failed");
     await expect(row.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
     await expect(row.getByTestId("last-run")).toContainText(S("trigger.manual", { who: "admin@demo.jifen.dev" }));
-    await expectNoAxeViolations(page, "scheduled grants, after a run (en)");
+    await expectNoAxeViolationsAtRest(page, "scheduled grants, after a run (en)");
     await shot(page, "admin-scheduled-grants-en");
 
     // Running it again the same day pays nobody twice.
@@ -117,7 +101,7 @@ test.describe("admin", () => {
     await page.goto("/admin/members/scheduled-grants");
     await expect(page.getByRole("heading", { level: 1, name: msg(ZH, "scheduledGrants.title") })).toBeVisible();
     await expect(page.getByTestId("scheduled-grants")).toContainText(GRANT);
-    await expectNoAxeViolations(page, "scheduled grants (zh-CN, dark)");
+    await expectNoAxeViolationsAtRest(page, "scheduled grants (zh-CN, dark)");
     await shot(page, "admin-scheduled-grants-zh-dark");
   });
 });
@@ -130,7 +114,7 @@ test("the member finds the birthday gift in their history, with the grant that p
   await expect(entry).toContainText("+188");
   await expect(entry).toContainText(`From the grant “${GRANT}”`);
   await expect(page.getByTestId("history-entries").locator("li").filter({ hasText: REASON })).toHaveCount(1);
-  await expectNoAxeViolations(page, "history with a birthday gift (en)");
+  await expectNoAxeViolationsAtRest(page, "history with a birthday gift (en)");
   await shot(page, "history-birthday-gift-en");
   await page.context().close();
 });

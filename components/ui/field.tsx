@@ -11,7 +11,6 @@ export function Field({
   ...input
 }: ComponentProps<"input"> & { label: string; name: string; error?: string; hint?: string }) {
   const id = input.id ?? `f-${name}`;
-  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
     <div className={cn("flex flex-col gap-1", className)}>
       <label htmlFor={id} className="text-sm font-medium">
@@ -21,22 +20,14 @@ export function Field({
         id={id}
         name={name}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={noteId(id, error, hint)}
         className={cn(
           "min-h-11 rounded-lg border bg-surface px-3 text-base text-fg placeholder:text-muted",
           error ? "border-danger" : "border-border",
         )}
         {...input}
       />
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-danger">
-          {error}
-        </p>
-      ) : hint ? (
-        <p id={`${id}-hint`} className="text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
+      <FieldNote id={id} error={error} hint={hint} />
     </div>
   );
 }
@@ -65,7 +56,7 @@ export function SelectField({
         id={id}
         name={name}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        aria-describedby={noteId(id, error, hint)}
         className={cn("min-h-11 rounded-lg border bg-surface px-3 text-base text-fg", error ? "border-danger" : "border-border")}
         {...select}
       >
@@ -76,15 +67,27 @@ export function SelectField({
         ))}
         {children}
       </select>
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-danger">
-          {error}
-        </p>
-      ) : hint ? (
-        <p id={`${id}-hint`} className="text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
+      <FieldNote id={id} error={error} hint={hint} />
     </div>
   );
+}
+
+/** The id of the note under a control (its error, else its hint), for aria-describedby. */
+const noteId = (id: string, error?: string, hint?: string) => (error ? `${id}-error` : hint ? `${id}-hint` : undefined);
+
+/** The error (or, without one, the hint) under a control, with the id noteId gives. */
+function FieldNote({ id, error, hint }: { id: string; error?: string; hint?: string }) {
+  if (error)
+    return (
+      <p id={`${id}-error`} className="text-sm text-danger">
+        {error}
+      </p>
+    );
+  if (hint)
+    return (
+      <p id={`${id}-hint`} className="text-sm text-muted">
+        {hint}
+      </p>
+    );
+  return null;
 }
