@@ -69,12 +69,14 @@ export function actions(): ActionEntry[] {
     .flatMap((file) => {
       const src = readFileSync(file, "utf8");
       const out: ActionEntry[] = [];
+      // A file's own wrapper that takes the permission first and hands it to requireAction (e.g.
+      // memberAction("admin:members", form, …)) counts like a direct requireAction("…") call.
+      const wrappers = [...src.matchAll(/^async function (\w+)\s*(?:<[^>]*>)?\(\s*permission: Permission\b/gm)]
+        .filter((w) => /requireAction\(permission\)/.test(bodyFrom(src, w.index)))
+        .map((w) => w[1]!);
+      const asks = new RegExp(`(?:requireAction${wrappers.map((w) => `|${w}`).join("")})\\(\\s*"([\\w:-]+)"`);
       for (const m of src.matchAll(/^export async function (\w+)\s*\(/gm)) {
-        // The function's body: up to the first line that closes a top-level block.
-        const rest = src.slice(m.index);
-        const end = rest.search(/\n}\s*\n/);
-        const body = end === -1 ? rest : rest.slice(0, end);
-        const p = /requireAction\(\s*"([\w:-]+)"\s*\)/.exec(body);
+        const p = asks.exec(bodyFrom(src, m.index));
         out.push({ file: path.relative(process.cwd(), file), name: m[1]!, permission: p ? (p[1] as Permission) : null });
       }
       return out;
@@ -100,6 +102,13 @@ export function routes(): RouteEntry[] {
       return { file: path.relative(process.cwd(), file), url: urlOf(file), methods, guard: apiKey ? "api-key" : session ? "session" : "none" } as RouteEntry;
     })
     .sort((a, b) => a.url.localeCompare(b.url));
+}
+
+/** A top-level function's source: up to the first line that closes a top-level block. */
+function bodyFrom(src: string, start: number): string {
+  const rest = src.slice(start);
+  const end = rest.search(/\n}\s*\n/);
+  return end === -1 ? rest : rest.slice(0, end);
 }
 
 export const isPermission = (p: string | null): p is Permission => p !== null && p in PERMISSIONS;

@@ -6,6 +6,7 @@ import { refusalKeys } from "@/lib/actions/action-result";
 import { adjustmentSchema, decideAdjustment, decisionSchema, requestAdjustment } from "@/lib/admin-members/adjust-points";
 import { freezeSchema, overrideTier, setFrozen, tierOverrideSchema } from "@/lib/admin-members/member-status";
 import { requireAction } from "@/lib/auth/guard";
+import type { Permission } from "@/lib/auth/permissions";
 import { DAY_MS } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { parseRuleInstant } from "@/lib/rules";
@@ -42,12 +43,13 @@ type Staff = Awaited<ReturnType<typeof requireAction>>;
  * case (which says what happened, as a message key), and a refusal mapped to message keys.
  */
 async function memberAction<S extends z.ZodType>(
+  permission: Permission,
   form: FormData,
   schema: S,
   run: (input: z.output<S>, actor: Staff) => Promise<string>,
   prepare: (raw: Record<string, string>) => Record<string, string> = (raw) => raw,
 ): Promise<MemberFormState> {
-  const actor = await requireAction("admin:members");
+  const actor = await requireAction(permission);
   const parsed = schema.safeParse(prepare(fields(form)));
   if (!parsed.success) return zodErrors(parsed.error);
   try {
@@ -59,7 +61,7 @@ async function memberAction<S extends z.ZodType>(
 
 /** Manual adjustment: applied at once, or queued for a second admin above the threshold. */
 export async function adjustPointsAction(_prev: MemberFormState, form: FormData): Promise<MemberFormState> {
-  return memberAction(form, adjustmentSchema, async (input, actor) => {
+  return memberAction("admin:members", form, adjustmentSchema, async (input, actor) => {
     const a = await requestAdjustment(input, actor);
     revalidatePath(`/admin/members/${input.memberId}`);
     return a.status === "pending" ? "adminMembers.adjust.queued" : "adminMembers.adjust.applied";
@@ -68,7 +70,7 @@ export async function adjustPointsAction(_prev: MemberFormState, form: FormData)
 
 /** Approve or reject a pending adjustment (a different admin from the one who asked). */
 export async function decideAdjustmentAction(_prev: MemberFormState, form: FormData): Promise<MemberFormState> {
-  return memberAction(form, decisionSchema, async (input, actor) => {
+  return memberAction("admin:members", form, decisionSchema, async (input, actor) => {
     const a = await decideAdjustment(input, actor);
     revalidatePath("/admin/approvals");
     revalidatePath(`/admin/members/${a.memberId}`);
@@ -77,7 +79,7 @@ export async function decideAdjustmentAction(_prev: MemberFormState, form: FormD
 }
 
 export async function freezeAction(_prev: MemberFormState, form: FormData): Promise<MemberFormState> {
-  return memberAction(form, freezeSchema, async (input, actor) => {
+  return memberAction("admin:members", form, freezeSchema, async (input, actor) => {
     await setFrozen(input, actor);
     revalidatePath(`/admin/members/${input.memberId}`);
     return input.freeze === "freeze" ? "adminMembers.freeze.frozen" : "adminMembers.freeze.unfrozen";
@@ -90,6 +92,7 @@ const untilEndOfDay = (raw: Record<string, string>) =>
 
 export async function tierOverrideAction(_prev: MemberFormState, form: FormData): Promise<MemberFormState> {
   return memberAction(
+    "admin:members",
     form,
     tierOverrideSchema,
     async (input, actor) => {
