@@ -17,9 +17,10 @@ export function EarningsCard({ earnings }: { earnings: DashboardSummary["earning
       <p className="text-xs text-muted">{t("net")}</p>
       <dl className="mt-3 grid grid-cols-3 gap-3">
         {cells.map(([key, cents]) => (
-          <div key={key}>
+          <div key={key} className="min-w-0">
             <dt className="text-xs text-muted">{t(key)}</dt>
-            <dd className="tabular text-xl font-semibold" data-testid={`earnings-${key}`}>
+            {/* Three amounts side by side on a 375 px phone: smaller type there, and a long amount wraps inside its own column instead of running into the next. */}
+            <dd className="tabular text-base font-semibold [overflow-wrap:anywhere] sm:text-xl" data-testid={`earnings-${key}`}>
               {formatMoney(format, cents)}
             </dd>
           </div>
