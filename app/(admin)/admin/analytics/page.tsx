@@ -130,38 +130,29 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
       </Section>
 
       <Section title={t("sales.title")} csv={csvHref("sales")} csvLabel={t("csvNamed", { name: t("sales.title") })} csvText={t("csv")}>
-        <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-3 lg:grid-cols-6">
-          {(
-            [
-              ["sales", d.totals.salesCents],
-              ["netSales", d.totals.netSalesCents],
-              ["distributorSales", d.totals.distributorSalesCents],
-              ["accrued", d.totals.commissionsAccruedCents],
-              ["reversed", d.totals.commissionsReversedCents],
-              ["paid", d.totals.withdrawalsPaidCents],
-            ] as const
-          ).map(([k, v]) => (
-            <div key={k}>
-              <dt className="text-muted">{t(`sales.${k}`)}</dt>
-              <dd className="tabular text-lg font-semibold">{money(v)}</dd>
-            </div>
-          ))}
-        </dl>
+        <MoneyFigures
+          className="grid-cols-2 sm:grid-cols-3 lg:grid-cols-6"
+          figures={[
+            [t("sales.sales"), d.totals.salesCents],
+            [t("sales.netSales"), d.totals.netSalesCents],
+            [t("sales.distributorSales"), d.totals.distributorSalesCents],
+            [t("sales.accrued"), d.totals.commissionsAccruedCents],
+            [t("sales.reversed"), d.totals.commissionsReversedCents],
+            [t("sales.paid"), d.totals.withdrawalsPaidCents],
+          ]}
+          money={money}
+        />
         <h3 className="mt-2 text-sm font-semibold">{t("sales.nowTitle")}</h3>
-        <dl className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-3" data-testid="commissions-now">
-          {(
-            [
-              ["pending", d.commissionsNow.pendingCents],
-              ["payable", d.commissionsNow.payableCents],
-              ["withdrawing", d.commissionsNow.withdrawingCents],
-            ] as const
-          ).map(([k, v]) => (
-            <div key={k}>
-              <dt className="text-muted">{t(`sales.${k}`)}</dt>
-              <dd className="tabular text-lg font-semibold">{money(v)}</dd>
-            </div>
-          ))}
-        </dl>
+        <MoneyFigures
+          className="grid-cols-1 sm:grid-cols-3"
+          testId="commissions-now"
+          figures={[
+            [t("sales.pending"), d.commissionsNow.pendingCents],
+            [t("sales.payable"), d.commissionsNow.payableCents],
+            [t("sales.withdrawing"), d.commissionsNow.withdrawingCents],
+          ]}
+          money={money}
+        />
         <TimeChart
           xKey="day"
           data={d.days.map((x) => ({ day: x.day, sales: x.salesCents / 100, distributorSales: x.distributorSalesCents / 100, accrued: x.commissionsAccruedCents / 100 }))}
@@ -308,6 +299,20 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
 }
 
 type Day = Dashboard["days"][number];
+
+/** Labelled money figures in a grid (the sales totals and the commissions now). */
+function MoneyFigures({ figures, money, className, testId }: { figures: readonly (readonly [string, number])[]; money: (cents: number) => string; className: string; testId?: string }) {
+  return (
+    <dl className={`grid gap-3 text-sm ${className}`} data-testid={testId}>
+      {figures.map(([label, cents]) => (
+        <div key={label}>
+          <dt className="text-muted">{label}</dt>
+          <dd className="tabular text-lg font-semibold">{money(cents)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
 
 function Section({ title, csv, csvLabel, csvText, children }: { title: string; csv: string; csvLabel: string; csvText: string; children: ReactNode }) {
   return (
