@@ -12,12 +12,9 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { dbUrl, ensureBuild, groupRss, startServer, type AppServer } from "./server";
+import { cliOptions, loadAverage } from "../scripts/cli";
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i++) {
-  const a = process.argv[i]!;
-  if (a.startsWith("--")) args.set(a.slice(2), process.argv[i + 1] && !process.argv[i + 1]!.startsWith("--") ? process.argv[++i]! : "true");
-}
+const args = cliOptions();
 const DB = args.get("db");
 if (!DB) {
   console.error("usage: npm run bench:instances -- --db <a database filled by seed:scale>");
@@ -26,7 +23,7 @@ if (!DB) {
 const SECONDS = Number(args.get("seconds") ?? 15);
 const CONNECTIONS = Number(args.get("connections") ?? 16);
 const KEY = `jf_bench_${randomBytes(12).toString("hex")}`;
-const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" ");
+const load = loadAverage;
 const mb = (bytes: number) => Math.round(bytes / 1048576);
 
 /** Member g of seed:scale: md5('member-' || g) read as a uuid. */

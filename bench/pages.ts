@@ -19,12 +19,9 @@ import os from "node:os";
 import postgres from "postgres";
 import { encode } from "next-auth/jwt";
 import { adminSql, databaseExists, dbUrl, ensureBuild, startServer, type AppServer } from "./server";
+import { cliOptions, loadAverage } from "../scripts/cli";
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i++) {
-  const a = process.argv[i]!;
-  if (a.startsWith("--")) args.set(a.slice(2), process.argv[i + 1] && !process.argv[i + 1]!.startsWith("--") ? process.argv[++i]! : "true");
-}
+const args = cliOptions();
 const SECONDS = Number(args.get("seconds") ?? 10);
 const CONNECTIONS = Number(args.get("connections") ?? 10);
 const PORT = Number(args.get("port") ?? 0); // 0: a free port picked by the OS
@@ -342,7 +339,7 @@ const baselineRuns = rows.filter((r) => r.name.startsWith(baselineName) && r.rps
 const base = baselineRuns.length ? baselineRuns.reduce((a, b) => a + b, 0) / baselineRuns.length : null;
 const drift = baselineRuns.length === 2 ? Math.abs(baselineRuns[0]! - baselineRuns[1]!) / Math.max(...baselineRuns) : 0;
 const fmt = (n: number | null, digits = 0) => (n === null ? "—" : n.toFixed(digits));
-console.log(`\nbench:pages — ${CONNECTIONS} connections, ${SECONDS} s per page, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+console.log(`\nbench:pages — ${CONNECTIONS} connections, ${SECONDS} s per page, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}, load average ${loadAverage()}`);
 console.log("targets: p50 < 30 ms, req/s ≥ 0.5 × the static page's, no N+1\n");
 console.log(`| page | path | status | p50 ms alone | p50 ms (c=${CONNECTIONS}) | p99 ms (c=${CONNECTIONS}) | req/s | vs static | queries | note |`);
 console.log("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
@@ -350,7 +347,7 @@ for (const r of rows) {
   const ratio = r.rps !== null && base ? (r.rps / base).toFixed(2) : "—";
   console.log(`| ${r.name} | ${r.path} | ${r.status} | ${fmt(r.soloP50Ms)} | ${fmt(r.p50Ms)} | ${fmt(r.p99Ms)} | ${fmt(r.rps)} | ${ratio} | ${r.queries ?? "—"}${r.queriesRange ? ` (${r.queriesRange})` : ""} | ${r.note} |`);
 }
-if (drift > 0.25) console.log(`\nwarning: the static page's req/s changed by ${(drift * 100).toFixed(0)} % between the first and last run — the machine's load changed; ratios are unreliable (load average now ${os.loadavg().map((l) => l.toFixed(1)).join(" ")})`);
+if (drift > 0.25) console.log(`\nwarning: the static page's req/s changed by ${(drift * 100).toFixed(0)} % between the first and last run — the machine's load changed; ratios are unreliable (load average now ${loadAverage()})`);
 mkdirSync("bench/results", { recursive: true });
 const result = {
   at: new Date().toISOString(),

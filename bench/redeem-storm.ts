@@ -14,12 +14,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 import { adminSql, dbUrl, ensureBuild, startServer, type AppServer } from "./server";
+import { cliOptions } from "../scripts/cli";
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i++) {
-  const a = process.argv[i]!;
-  if (a.startsWith("--")) args.set(a.slice(2), process.argv[i + 1]?.startsWith("--") === false ? process.argv[++i]! : "true");
-}
+const args = cliOptions();
 const REQUESTS = Number(args.get("requests") ?? 200);
 const MEMBERS = Number(args.get("members") ?? 50);
 const STOCK = Number(args.get("stock") ?? 5);

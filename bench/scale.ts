@@ -10,12 +10,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { closeDatabase, openPostgres, setDatabase } from "@/db/client";
 import { dbUrl } from "./server";
+import { cliOptions, loadAverage } from "../scripts/cli";
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i++) {
-  const a = process.argv[i]!;
-  if (a.startsWith("--")) args.set(a.slice(2), process.argv[i + 1] && !process.argv[i + 1]!.startsWith("--") ? process.argv[++i]! : "true");
-}
+const args = cliOptions();
 const DB = args.get("db");
 if (!DB) {
   console.error("usage: npm run bench:scale -- --db <a database filled by seed:scale>");
@@ -25,7 +22,7 @@ if (!DB) {
 // 333k unswept lots and ~20k due wallets, hours of work at the rates measured here).
 const SWEEP_BATCHES = Number(args.get("sweep-batches") ?? 4);
 const RELEASE_BATCHES = Number(args.get("release-batches") ?? 4);
-const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" ");
+const load = loadAverage;
 
 setDatabase(openPostgres(dbUrl(DB), 4));
 const { verifyLedger } = await import("@/lib/points/verify-ledger");

@@ -29,12 +29,9 @@ import net from "node:net";
 import path from "node:path";
 import postgres from "postgres";
 import { adminSql, dbUrl, ensureBuild, freePort, percentile, PG_SERVER, startServer, type AppServer } from "./server";
+import { cliOptions } from "../scripts/cli";
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i++) {
-  const a = process.argv[i]!;
-  if (a.startsWith("--")) args.set(a.slice(2), process.argv[i + 1]?.startsWith("--") === false ? process.argv[++i]! : "true");
-}
+const args = cliOptions();
 const SUITES = ["mixed", "kill", "pg-down"] as const;
 type Suite = (typeof SUITES)[number];
 const suiteArg = args.get("suite") ?? "all";

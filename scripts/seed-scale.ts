@@ -42,12 +42,9 @@ import { openPostgres } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { rebuildRankTotals } from "@/lib/distribution/rank-totals";
 import { ensureDefaultRules } from "@/lib/rules/load-ruleset";
+import { cliOptions, loadAverage } from "./cli";
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i++) {
-  const a = process.argv[i]!;
-  if (a.startsWith("--")) args.set(a.slice(2), process.argv[i + 1] && !process.argv[i + 1]!.startsWith("--") ? process.argv[++i]! : "true");
-}
+const args = cliOptions();
 const N = Number(args.get("members") ?? 1_000_000);
 const CHUNK = Number(args.get("chunk") ?? 50_000);
 const JOBS = Number(args.get("jobs") ?? 2);
@@ -83,7 +80,7 @@ if (Number.isNaN(Date.parse(NOW_ISO))) {
 const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)}s`;
 const log = (s: string) => console.log(`[${elapsed().padStart(7)}] ${s}`);
-const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" ");
+const load = loadAverage;
 
 // ---------------------------------------------------------------- the shape, as SQL expressions of g
 
