@@ -37,7 +37,11 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
   // forbidden() / unauthorized() render app/forbidden.tsx with a real 403/401 status.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: Math.max(uploadMaxBytes, 2 * 1024 * 1024) + 1_000_000 } },
+  // The cached catalogue pages (app/[locale]/(catalogue)) are kept in memory only (an LRU of
+  // cacheMaxMemorySize, 50 MB by default), never written into .next: a server starts with an empty
+  // cache, so a restart, another database (tests, benchmarks) or another instance never serves pages
+  // rendered from someone else's data. Each instance renders a page once per revalidation.
+  experimental: { authInterrupts: true, isrFlushToDisk: false, serverActions: { bodySizeLimit: Math.max(uploadMaxBytes, 2 * 1024 * 1024) + 1_000_000 } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -47,7 +47,7 @@ try {
     if (!process.argv.includes("--skip-analyze")) await run("analyze", "analyze");
   }
   const { refreshRollups, localDay } = await import("@/lib/admin/analytics/refresh-rollups");
-  const { loadDashboard, dashboardQueries } = await import("@/lib/admin/analytics/dashboard");
+  const { loadDashboard, dashboardQueries, runDashboardQuery } = await import("@/lib/admin/analytics/dashboard");
   const { parseRange } = await import("@/lib/admin/analytics/range");
   const { now } = await import("@/lib/clock");
   const t1 = performance.now();
@@ -90,7 +90,7 @@ try {
       ]);
     }
     for (const [label, q] of named) {
-      const xs = await timed(9, () => h.db.execute(q));
+      const xs = await timed(9, () => runDashboardQuery(h.db, q));
       console.log(`  ${label.padEnd(16)} p50 ${pct(xs, 50).padStart(7)} ms  p99 ${pct(xs, 99).padStart(7)} ms`);
       if (explain && preset === "365") {
         const plan = rowsOf<Record<string, string>>(await h.db.execute(sql`explain (analyze, buffers) ${q}`));

@@ -54,7 +54,7 @@ const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `${server}/${db}`
 // --profile: the app runs under V8's CPU profiler; the .cpuprofile lands in bench/results/profile
 // when it stops (open it in Chrome DevTools, or aggregate self time by package).
 const profileArgs = args.profile ? ["--cpu-prof", "--cpu-prof-dir=bench/results/profile"] : [];
-const app = spawn(process.execPath, [...profileArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
+const app = spawn(process.execPath, [...profileArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "localhost"], { env, stdio: ["ignore", "ignore", "inherit"] });
 try {
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${base}/api/health`);

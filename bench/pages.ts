@@ -1,6 +1,7 @@
 // npm run bench:pages — server render speed of the member pages (issue 4, Performance): p50/p99
 // latency and req/s of each page under autocannon, side by side with a static Next page on the same
-// production server, plus the number of SQL queries one render sends. A script, not a test.
+// production server, plus the SQL queries of a page's first request and of each one after (a cached page
+// sends none until it is rendered again). A script, not a test.
 //
 // Data: a Postgres database (default `jifen_bench_pages`) with 1M members (each with a ledger
 // credit, lot and balance row), 10k rewards and 300k past redemptions, generated with
@@ -9,7 +10,10 @@
 // real redemptions), is the one signed in: the session cookie is minted the way Auth.js does
 // (an encrypted JWT with AUTH_SECRET), so no password round trip is needed.
 //
-//   npm run bench:pages -- [--seconds 10] [--connections 10] [--fresh] [--db jifen_bench_pages]
+//   npm run bench:pages -- [--seconds 10] [--rounds 5] [--connections 10] [--encoding identity] [--fresh] [--db jifen_bench_pages]
+//
+// Each page is measured in rounds, alternating with the static page (its ratio is the median of the
+// rounds' ratios), so a change in the machine's load during the run moves both sides alike.
 //
 // Pages come from the PAGES table below; one that is not there yet shows its status (404) rather
 // than failing the run.
@@ -27,6 +31,8 @@ const CONNECTIONS = Number(args.get("connections") ?? 10);
 const PORT = Number(args.get("port") ?? 0); // 0: a free port picked by the OS
 const DB = args.get("db") ?? "jifen_bench_pages";
 const FRESH = args.get("fresh") === "true";
+/** What the load generator accepts: a browser's "gzip, deflate, br" by default (Next compresses every page alike). */
+const ENCODING = args.get("encoding") ?? "gzip, deflate, br";
 const MEMBERS = 1_000_000;
 const REWARDS = 10_000;
 const REDEMPTIONS = 300_000;
@@ -44,12 +50,18 @@ interface PageSpec {
   baseline?: boolean;
 }
 
+// The mall home, categories and reward pages are served from the cache (rendered once per language,
+// app/[locale]/(catalogue)); what is personal on them comes from /api/mall/me, one request per page
+// view, measured on its own rows — a page is only useful with it.
 const PAGES: PageSpec[] = [
   { name: "static page", path: () => "/bench-static", baseline: true },
   { name: "member home", path: () => "/" },
   { name: "mall home", path: () => "/mall" },
+  { name: "  + its /api/mall/me", path: () => "/api/mall/me?locale=zh-CN&shelves=1" },
   { name: "mall category", path: (c) => `/mall/c/${encodeURIComponent(c.category)}` },
+  { name: "  + its /api/mall/me", path: () => "/api/mall/me?locale=zh-CN" },
   { name: "reward detail", path: (c) => `/mall/r/${c.rewardId}` },
+  { name: "  + its /api/mall/me", path: (c) => `/api/mall/me?locale=zh-CN&reward=${c.rewardId}` },
   { name: "mall search", path: () => `/mall/search?q=${encodeURIComponent("茶")}` },
 ];
 
@@ -170,6 +182,8 @@ interface Measured {
   path: string;
   status: number;
   note: string;
+  /** The first request on a fresh server: the render that a cached page then serves from the cache. */
+  firstQueries: number | null;
   queries: number | null;
   queriesRange: string;
   /** One request at a time: the render itself, without queueing behind other requests. */
@@ -187,23 +201,28 @@ async function get(base: string, path: string, cookie: string) {
   return { status: res.status, location: res.headers.get("location"), body };
 }
 
-/** Queries per render: the server logs its running total; requests go one at a time. */
+/** The server's running total of queries once it stops moving (it logs at most every 25 ms, when it changed). */
+async function settled(total: () => number): Promise<number> {
+  let last = -1;
+  while (last !== total()) {
+    last = total();
+    await sleep(100);
+  }
+  return last;
+}
+
+/** One request, and the queries it sent (requests go one at a time). */
+async function counted(server: AppServer, total: () => number, path: string, cookie: string) {
+  const before = await settled(total);
+  const res = await get(server.base, path, cookie);
+  return { res, queries: (await settled(total)) - before };
+}
+
+/** Queries per request once warm (a cached page: none until it is rendered again). */
 async function countQueries(server: AppServer, total: () => number, path: string, cookie: string): Promise<number[]> {
-  const settled = async () => {
-    let last = -1;
-    while (last !== total()) {
-      last = total();
-      await sleep(100); // the server logs the total at most every 25 ms, when it changed
-    }
-    return last;
-  };
   for (let i = 0; i < 2; i++) await get(server.base, path, cookie); // warm: caches, plans, lazy routes
   const counts: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const before = await settled();
-    await get(server.base, path, cookie);
-    counts.push((await settled()) - before);
-  }
+  for (let i = 0; i < 5; i++) counts.push((await counted(server, total, path, cookie)).queries);
   return counts;
 }
 
@@ -217,7 +236,7 @@ interface CannonResult {
 
 function autocannon(target: string, cookie: string, seconds: number, connections = CONNECTIONS): Promise<CannonResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn("node_modules/.bin/autocannon", ["-j", "-c", String(connections), "-d", String(seconds), "-H", `cookie:${cookie}`, target], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("node_modules/.bin/autocannon", ["-j", "-c", String(connections), "-d", String(seconds), "-H", `cookie:${cookie}`, "-H", `accept-encoding:${ENCODING}`, target], { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
@@ -279,7 +298,7 @@ console.log(`[${elapsed()}] data: ${counts!.members.toLocaleString("en")} member
 
 const token = await encode({ token: { sub: member.id, name: member.name, email: BENCH_EMAIL, roles: ["member"] }, secret: AUTH_SECRET, salt: SESSION_COOKIE, maxAge: 3600 });
 const cookie = `${SESSION_COOKIE}=${token}`;
-const rows: Measured[] = PAGES.map((p) => ({ name: p.name, path: p.path(ctx), status: 0, note: "", queries: null, queriesRange: "", soloP50Ms: null, p50Ms: null, p99Ms: null, rps: null, non2xx: 0, errors: 0 }));
+const rows: Measured[] = PAGES.map((p) => ({ name: p.name, path: p.path(ctx), status: 0, note: "", firstQueries: null, queries: null, queriesRange: "", soloP50Ms: null, p50Ms: null, p99Ms: null, rps: null, non2xx: 0, errors: 0 }));
 
 // Pass 1 — a server with the query counter on: status of each page, and its queries per render.
 let server = await startServer(PORT, url, { AUTH_SECRET, JIFEN_COUNT_QUERIES: "1" });
@@ -290,8 +309,9 @@ server.onLine((line) => {
 });
 try {
   for (const row of rows) {
-    const r = await get(server.base, row.path, cookie);
+    const { res: r, queries: first } = await counted(server, () => queryTotal, row.path, cookie);
     row.status = r.status;
+    row.firstQueries = first;
     if (r.status >= 300 && r.status < 400) row.note = `redirects to ${r.location}`;
     else if (r.status === 404) row.note = "page not there (404)";
     else if (r.status !== 200) row.note = `status ${r.status}`;
@@ -300,16 +320,30 @@ try {
     const c = await countQueries(server, () => queryTotal, row.path, cookie);
     row.queries = median(c);
     row.queriesRange = Math.min(...c) === Math.max(...c) ? "" : `${Math.min(...c)}–${Math.max(...c)}`;
-    console.log(`[${elapsed()}] ${row.path}: ${row.status}, ${row.queries} queries per render${row.queriesRange ? ` (${row.queriesRange})` : ""}`);
+    console.log(`[${elapsed()}] ${row.path}: ${row.status}, ${row.firstQueries} queries on the first request, then ${row.queries} per request${row.queriesRange ? ` (${row.queriesRange})` : ""}`);
   }
 } finally {
   await server.stop();
 }
 
-// Pass 2 — a clean server (no counter), each page that answered 200 in turn: a warm-up, one request
-// at a time for 3 s (the render alone), then CONNECTIONS at once for SECONDS (throughput).
+// Pass 2 — a clean server (no counter). Each page that answered 200, in turn: a warm-up, one request
+// at a time for 3 s (the render alone), then ROUNDS rounds of CONNECTIONS at once, each round the
+// static page for SLOT seconds and then this page for SLOT seconds. The page's ratio is the median of
+// its rounds' ratios to the static page measured just before: on a machine shared with other work,
+// whose load moves by the minute, side by side is the only comparison that means anything.
+const ROUNDS = Number(args.get("rounds") ?? 5);
+const SLOT = Math.max(1, Math.round(SECONDS / ROUNDS));
+interface Round {
+  rps: number;
+  p50: number;
+  p99: number;
+  baselineRps: number;
+}
+const rounds = new Map<Measured, Round[]>();
 server = await startServer(PORT, url, { AUTH_SECRET });
 try {
+  const baselineRow = rows.find((r) => r.name === baselineName)!;
+  if (baselineRow.status === 200) await autocannon(`${server.base}${baselineRow.path}`, cookie, 2); // warm-up
   for (const row of rows) {
     if (row.status !== 200) {
       console.log(`[${elapsed()}] ${row.path}: skipped (${row.note})`);
@@ -317,46 +351,49 @@ try {
     }
     await autocannon(`${server.base}${row.path}`, cookie, 2); // warm-up
     row.soloP50Ms = (await autocannon(`${server.base}${row.path}`, cookie, 3, 1)).latency.p50;
-    const r = await autocannon(`${server.base}${row.path}`, cookie, SECONDS);
-    Object.assign(row, { p50Ms: r.latency.p50, p99Ms: r.latency.p99, rps: r.requests.average, non2xx: r.non2xx, errors: r.errors + r.timeouts });
-    if (r.non2xx || r.errors || r.timeouts) row.note = `${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`;
-    console.log(`[${elapsed()}] ${row.path}: alone p50 ${row.soloP50Ms} ms; under load p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.requests.average.toFixed(0)} req/s`);
-  }
-  // The baseline once more at the end: a machine whose load changed during the run shows here.
-  const first = rows.find((r) => r.name === baselineName)!;
-  if (first.rps !== null) {
-    const solo = await autocannon(`${server.base}${first.path}`, cookie, 3, 1);
-    const r = await autocannon(`${server.base}${first.path}`, cookie, SECONDS);
-    rows.push({ ...first, name: `${baselineName} (again)`, soloP50Ms: solo.latency.p50, p50Ms: r.latency.p50, p99Ms: r.latency.p99, rps: r.requests.average, non2xx: r.non2xx, errors: r.errors + r.timeouts });
-    console.log(`[${elapsed()}] ${first.path} again: p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.requests.average.toFixed(0)} req/s`);
+    const mine: Round[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const b = await autocannon(`${server.base}${baselineRow.path}`, cookie, SLOT);
+      const r = row === baselineRow ? b : await autocannon(`${server.base}${row.path}`, cookie, SLOT);
+      mine.push({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, baselineRps: b.requests.average });
+      row.non2xx += r.non2xx;
+      row.errors += r.errors + r.timeouts;
+    }
+    rounds.set(row, mine);
+    Object.assign(row, { p50Ms: median(mine.map((m) => m.p50)), p99Ms: median(mine.map((m) => m.p99)), rps: median(mine.map((m) => m.rps)) });
+    if (row.non2xx || row.errors) row.note = `${row.non2xx} non-2xx, ${row.errors} errors or timeouts`;
+    console.log(`[${elapsed()}] ${row.path}: alone p50 ${row.soloP50Ms} ms; under load p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, ${row.rps!.toFixed(0)} req/s (rounds: ${mine.map((m) => `${m.rps.toFixed(0)} vs static ${m.baselineRps.toFixed(0)}`).join(", ")})`);
   }
 } finally {
   await server.stop();
 }
 
-// Ratios are against the mean of the two baseline runs.
-const baselineRuns = rows.filter((r) => r.name.startsWith(baselineName) && r.rps !== null).map((r) => r.rps!);
-const base = baselineRuns.length ? baselineRuns.reduce((a, b) => a + b, 0) / baselineRuns.length : null;
-const drift = baselineRuns.length === 2 ? Math.abs(baselineRuns[0]! - baselineRuns[1]!) / Math.max(...baselineRuns) : 0;
+/** The median over a page's rounds of its req/s ÷ the static page's req/s in the same round. */
+const ratioOf = (row: Measured) => {
+  const mine = rounds.get(row);
+  return mine?.length ? median(mine.map((m) => m.rps / m.baselineRps)) : null;
+};
+const baselineRps = (row: Measured) => {
+  const mine = rounds.get(row);
+  return mine?.length ? median(mine.map((m) => m.baselineRps)) : null;
+};
 const fmt = (n: number | null, digits = 0) => (n === null ? "—" : n.toFixed(digits));
-console.log(`\nbench:pages — ${CONNECTIONS} connections, ${SECONDS} s per page, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}, load average ${loadAverage()}`);
+console.log(`\nbench:pages — ${CONNECTIONS} connections, accept-encoding "${ENCODING}", ${ROUNDS} rounds of ${SLOT} s per page each after ${SLOT} s of the static page, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}, load average ${loadAverage()}`);
 console.log("targets: p50 < 30 ms, req/s ≥ 0.5 × the static page's, no N+1\n");
-console.log(`| page | path | status | p50 ms alone | p50 ms (c=${CONNECTIONS}) | p99 ms (c=${CONNECTIONS}) | req/s | vs static | queries | note |`);
-console.log("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+console.log(`| page | path | status | p50 ms alone | p50 ms (c=${CONNECTIONS}) | p99 ms (c=${CONNECTIONS}) | req/s | static req/s beside it | vs static | queries first / warm | note |`);
+console.log("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
 for (const r of rows) {
-  const ratio = r.rps !== null && base ? (r.rps / base).toFixed(2) : "—";
-  console.log(`| ${r.name} | ${r.path} | ${r.status} | ${fmt(r.soloP50Ms)} | ${fmt(r.p50Ms)} | ${fmt(r.p99Ms)} | ${fmt(r.rps)} | ${ratio} | ${r.queries ?? "—"}${r.queriesRange ? ` (${r.queriesRange})` : ""} | ${r.note} |`);
+  const ratio = ratioOf(r);
+  console.log(`| ${r.name} | ${r.path} | ${r.status} | ${fmt(r.soloP50Ms)} | ${fmt(r.p50Ms)} | ${fmt(r.p99Ms)} | ${fmt(r.rps)} | ${fmt(baselineRps(r))} | ${ratio === null ? "—" : ratio.toFixed(2)} | ${r.firstQueries ?? "—"} / ${r.queries ?? "—"}${r.queriesRange ? ` (${r.queriesRange})` : ""} | ${r.note} |`);
 }
-if (drift > 0.25) console.log(`\nwarning: the static page's req/s changed by ${(drift * 100).toFixed(0)} % between the first and last run — the machine's load changed; ratios are unreliable (load average now ${loadAverage()})`);
 mkdirSync("bench/results", { recursive: true });
 const result = {
   at: new Date().toISOString(),
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
-  settings: { seconds: SECONDS, connections: CONNECTIONS, database: DB },
+  settings: { seconds: SECONDS, rounds: ROUNDS, slotSeconds: SLOT, connections: CONNECTIONS, encoding: ENCODING, database: DB },
   loadAverage: os.loadavg(),
-  staticDrift: drift,
   data: counts,
-  pages: rows.map((r) => ({ ...r, ratioVsStatic: r.rps !== null && base ? r.rps / base : null })),
+  pages: rows.map((r) => ({ ...r, rounds: rounds.get(r) ?? [], ratioVsStatic: ratioOf(r) })),
 };
 writeFileSync("bench/results/pages.json", JSON.stringify(result, null, 2));
 console.log(`\nwritten bench/results/pages.json (${elapsed()})`);

@@ -1,4 +1,4 @@
-// npm run bench:scale -- --db jifen_scale [--sweep-batches 4] [--release-batches 4] [--no-verify-after]
+// npm run bench:scale -- --db jifen_scale [--batch-size 1000] [--sweep-batches N] [--release-batches N] [--no-verify-after]
 //
 // The background jobs at scale, on a database filled by `npm run seed:scale` (issue 7): how fast
 // the ledger and wallet verifiers read (rows/s), how fast the expiry sweep writes `expire` entries
@@ -18,10 +18,13 @@ if (!DB) {
   console.error("usage: npm run bench:scale -- --db <a database filled by seed:scale>");
   process.exit(2);
 }
-// Each sweep runs a bounded number of batches (a sample of its rate: at 1M members the seed leaves
-// 333k unswept lots and ~20k due wallets, hours of work at the rates measured here).
-const SWEEP_BATCHES = Number(args.get("sweep-batches") ?? 4);
-const RELEASE_BATCHES = Number(args.get("release-batches") ?? 4);
+// Each sweep works through the whole backlog by default (set-based: ~1,000 lots or wallets/s at load ~10);
+// --sweep-batches / --release-batches bound a run to a sample of its rate.
+const BATCH = Number(args.get("batch-size") ?? 1000);
+const batches = (name: string) => Number(args.get(name) ?? Infinity);
+const SWEEP_BATCHES = batches("sweep-batches");
+const RELEASE_BATCHES = batches("release-batches");
+const bounded = (n: number) => (Number.isFinite(n) ? `${n} batches of ${BATCH}` : `all, batches of ${BATCH}`);
 const load = loadAverage;
 
 setDatabase(openPostgres(dbUrl(DB), 4));
@@ -63,12 +66,12 @@ const verifyBoth = async (when: string) => {
 
 try {
   await verifyBoth("(as seeded)");
-  await measure(`expiry sweep, ${SWEEP_BATCHES} batches of 500 lots`, "lots", async () => {
-    const r = await sweepExpired({ batchSize: 500, maxBatches: SWEEP_BATCHES });
+  await measure(`expiry sweep (${bounded(SWEEP_BATCHES)} members)`, "lots", async () => {
+    const r = await sweepExpired({ batchSize: BATCH, maxBatches: SWEEP_BATCHES });
     return { rows: r.lots, result: `${r.points.toLocaleString("en")} points expired for ${r.members.toLocaleString("en")} members` };
   });
-  await measure(`release sweep, ${RELEASE_BATCHES} batches of 100 wallets`, "wallets", async () => {
-    const r = await sweepReleases({ batchSize: 100, maxBatches: RELEASE_BATCHES });
+  await measure(`release sweep (${bounded(RELEASE_BATCHES)} wallets)`, "wallets", async () => {
+    const r = await sweepReleases({ batchSize: BATCH, maxBatches: RELEASE_BATCHES });
     return { rows: r.wallets, result: `${r.cents.toLocaleString("en")} cents released` };
   });
   if (args.get("no-verify-after") !== "true") await verifyBoth("(after the sweeps)");

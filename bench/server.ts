@@ -85,10 +85,14 @@ export async function startServer(wantedPort: number, databaseUrl: string, extra
     DB_POOL_MAX: "10",
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
+    // A benchmark measures its own load, not a sweep or refresh that happens to start mid-run.
+    BACKGROUND_JOBS: "false",
     ...extraEnv,
   };
   // Its own process group, so stopping it also stops anything `next start` spawned.
-  const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  // "localhost", not "127.0.0.1": with a loopback address Next sends proxy.ts's rewrites (every
+  // page, app/[locale]) over the network to itself and fails (vercel/next.js#94745).
+  const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "localhost"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let log = "";
   const listeners: ((line: string) => void)[] = [];
   let partial = "";

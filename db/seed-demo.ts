@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import { v5 as uuidv5 } from "uuid";
 import { db, type Tx } from "@/db/client";
 import { appMeta, members, rewards, ruleVersions, users } from "@/db/schema";
+import { refreshRollups } from "@/lib/admin/analytics/refresh-rollups";
 import { hashPassword } from "@/lib/auth/password";
 import { DAY_MS, now } from "@/lib/clock";
 import { bindReferrer } from "@/lib/distribution/bind-referrer";
@@ -64,7 +65,12 @@ export async function seedDemo(log: (s: string) => void): Promise<{ demoSeeded: 
     log(`demo: ${history.orders} orders, ${history.refunds} refunds, ${redeemed} redemptions`);
     return true;
   });
-  if (seeded) log(`demo data seeded in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  if (seeded) {
+    // The dashboard only reads the rollups: build them now, so a fresh start shows the demo's
+    // analytics at once rather than after the background job's first run.
+    const rollups = await refreshRollups({ full: true });
+    log(`demo data seeded in ${((Date.now() - started) / 1000).toFixed(1)}s (analytics: ${rollups.days.length} days rolled up)`);
+  }
   return { demoSeeded: seeded, logins: DEMO_LOGINS };
 }
 

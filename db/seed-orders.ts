@@ -79,7 +79,8 @@ export async function seedOrders(tx: Tx, people: (DemoMember & { id: string })[]
       }
       orders++;
       if (rand() < 0.06) {
-        setClock(() => o.placedAt.getTime() + 2 * DAY_MS);
+        // Two days later, or just now for an order of the last two days: never in the future.
+        setClock(() => Math.min(o.placedAt.getTime() + 2 * DAY_MS, end - 60_000));
         await refundOrder(externalId, rand() < 0.5 ? { reason: "客户退货" } : { items: [{ sku: items[0]!.sku, quantity: 1 }], reason: "部分退货" }, { actor: "seed", ex: tx });
         refunds++;
       }

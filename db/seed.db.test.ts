@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { sql } from "drizzle-orm";
 import { db, rowsOf } from "@/db/client";
+import { rollupsRefreshedAt } from "@/lib/admin/analytics/refresh-rollups";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { verifyWallets } from "@/lib/distribution/verify-wallets";
 import { verifyLedger } from "@/lib/points/verify-ledger";
@@ -24,7 +25,7 @@ describe("seed", () => {
     const after = await counts();
     expect(after).toMatchObject({ users: 68, members: 64, distributors: 3 });
     expect(after.rewards).toBe(40);
-        expect(after).toMatchObject({ redemptions: 9, addresses: 6, coupons: 4 });
+    expect(after).toMatchObject({ redemptions: 9, addresses: 6, coupons: 4 });
     const again = await seed({ log: () => {} });
     expect(again.demoSeeded).toBe(false);
     expect(await counts()).toEqual(after);
@@ -33,10 +34,21 @@ describe("seed", () => {
     for (const login of DEMO_LOGINS) {
       expect((await checkCredentials({ email: login.email, password: login.password }, "seed-test")).ok, login.email).toBe(true);
     }
+    // History is replayed at the moment it happened: nothing is dated after the seed ran.
+    const [future] = rowsOf<{ refunds: number; entries: number }>(
+      await db.execute(sql`select (select count(*) from refunds where created_at > now())::int refunds, (select count(*) from point_entries where created_at > now())::int entries`),
+    );
+    expect(future).toEqual({ refunds: 0, entries: 0 });
     expect((await verifyLedger()).mismatches).toEqual([]);
     // The demo chain earns commissions on its members' orders (and loses some to refunds).
     const wallets = await verifyWallets();
     expect(wallets.mismatches).toEqual([]);
     expect(wallets.commissions).toBeGreaterThan(0);
+    // The dashboard only reads: the demo leaves its rollups built, with the points it issued in them.
+    expect(await rollupsRefreshedAt()).not.toBeNull();
+    const [rollup] = rowsOf<{ days: number; issued: number }>(await db.execute(sql`select count(*)::int as days, coalesce(sum(points_issued), 0)::int as issued from analytics_daily`));
+    const [ledger] = rowsOf<{ issued: number }>(await db.execute(sql`select coalesce(sum(points), 0)::int as issued from point_entries where type = 'earn'`));
+    expect(rollup!.days).toBeGreaterThan(30);
+    expect(rollup!.issued).toBe(ledger!.issued);
   }, 240_000); // the whole demo, seeded twice through the real use cases: minutes on PGlite under load
 });

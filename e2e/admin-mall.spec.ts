@@ -159,6 +159,49 @@ test("the catalogue finds the reward by sku; withdrawing and re-offering it", as
   await expect(page.getByText(m("reward.activated"))).toBeVisible();
 });
 
+// The members' catalogue pages are rendered once and cached (app/[locale]/(catalogue)): the
+// operator's changes must reach them on the members' next visit, not a minute later.
+test("the members' cached catalogue follows the operator's changes: renamed, withdrawn, re-offered", async ({ browser, sessionFor }, info) => {
+  const baseURL = info.project.use.baseURL!;
+  const ctx = await browser.newContext({ baseURL, storageState: await sessionFor("member") });
+  await ctx.addCookies(preferenceCookies(baseURL, { locale: "en", theme: "light" }));
+  const member = await ctx.newPage();
+  const newestInHome = "/mall/c/home?sort=newest";
+  const card = () => member.getByTestId("reward-grid").getByTestId("reward-card").first();
+
+  // First visits render and cache both pages.
+  await member.goto(`/mall/r/${rewardId}`);
+  await expect(member.getByTestId("reward-name")).toHaveText(`Thermos ${tag}`);
+  await member.goto(newestInHome);
+  await expect(card()).toContainText(`Thermos ${tag}`);
+
+  await page.goto(`/admin/rewards/${rewardId}/edit`);
+  await page.locator('main form input[name="nameEn"]').fill(`Thermos ${tag} II`);
+  await page.locator("main form").getByRole("button", { name: m("form.save") }).click();
+  await expect(page).toHaveURL(/\?saved=1$/);
+  await member.goto(`/mall/r/${rewardId}`);
+  await expect(member.getByTestId("reward-name")).toHaveText(`Thermos ${tag} II`);
+  await member.goto(newestInHome);
+  await expect(card()).toContainText(`Thermos ${tag} II`);
+
+  await page.goto(`/admin/rewards/${rewardId}`);
+  await page.getByRole("button", { name: m("reward.deactivate") }).click();
+  await expect(page.getByText(m("reward.deactivated"))).toBeVisible();
+  await member.goto(newestInHome);
+  await expect(card()).toBeVisible();
+  await expect(member.getByTestId("reward-card").filter({ hasText: `Thermos ${tag}` })).toHaveCount(0);
+  await member.goto(`/mall/r/${rewardId}`);
+  await expect(member.getByTestId("redeem-blocked")).toContainText(msg(EN, "mall.detail.blockers.inactive"));
+
+  await page.getByRole("button", { name: m("reward.activate") }).click();
+  await expect(page.getByText(m("reward.activated"))).toBeVisible();
+  await member.goto(newestInHome);
+  await expect(card()).toContainText(`Thermos ${tag} II`);
+  await member.goto(`/mall/r/${rewardId}`);
+  await expect(member.getByTestId("redeem")).toBeVisible();
+  await ctx.close();
+});
+
 test("a coupon pool: paste codes, see duplicates and invalid lines, the stock follows", async () => {
   await page.goto("/admin/rewards/new");
   const form = page.locator("main form");

@@ -35,6 +35,15 @@ test("analytics: presets, custom range, a chart's table, CSV export", async ({ p
   await shot(page, "analytics-en");
   await axeLightAndDark(page, baseURL!, "analytics");
 
+  // The page only reads the rollups (issue #6): it says how fresh they are (the demo seed built them),
+  // and Refresh now brings them up to date at once.
+  const asOf = page.getByTestId("analytics-as-of").locator("time");
+  await expect(asOf).toContainText(msg(EN, "analytics.freshness.asOf", { time: "" }).trim());
+  const before = Date.parse((await asOf.getAttribute("datetime"))!);
+  await page.getByRole("button", { name: msg(EN, "analytics.freshness.refresh"), exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: msg(EN, "analytics.freshness.refreshed") })).toBeVisible();
+  await expect.poll(async () => Date.parse((await asOf.getAttribute("datetime"))!)).toBeGreaterThan(before);
+
   await page.getByRole("link", { name: "Last 90 days" }).click();
   await expect(page.getByTestId("analytics-range")).toContainText("(90 days)");
   await expect(page.getByRole("link", { name: "Last 90 days" })).toHaveAttribute("aria-current", "page");

@@ -1,5 +1,5 @@
 // Journey (admin): a bulk grant from a CSV — preview (count, total, unknown lines), grant, watch the
-// job's progress to done; submitting the same CSV again shows the first job and grants nobody twice.
+// job's progress to done and the recent-jobs table follow without a reload; submitting the same CSV again shows the first job and grants nobody twice.
 // Grants to 高峰 and 朱琳, whom no other journey reads. Axe on the page; screenshot into docs/screenshots/.
 import type { Page } from "@playwright/test";
 import { EN, expect, expectNoAxeViolations as axe, msg, preferenceCookies, shot, test } from "./fixtures";
@@ -46,6 +46,10 @@ test("CSV: preview, grant, progress to done; the same CSV again grants nobody tw
   await expect(job.getByTestId("grant-job-status")).toHaveText(G("done", { granted: "2", failed: "1", points: "40" }), { timeout: 30_000 });
   await expect(job.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
   await expect(job).toContainText(`nobody-${TAG}@example.com`);
+  // The recent-jobs table follows without a reload: it was rendered while the job ran, and shows it done now.
+  const row = page.locator("tbody tr").filter({ hasText: LABEL });
+  await expect(row).toContainText(G("statusDone"));
+  await expect(row.getByRole("button", { name: G("resume") })).toHaveCount(0);
   await page.mouse.move(0, 0);
   await axe(page, "bulk grants, job done (en)");
   await shot(page, "admin-bulk-grants-en");

@@ -93,6 +93,9 @@ export async function axeViolations(page: Page): Promise<string[]> {
 
 /** Runs axe (WCAG 2.x A and AA) on the page as it is now; fails with the list of violations. */
 export async function expectNoAxeViolations(page: Page, label = page.url(), { soft = false } = {}): Promise<void> {
+  // Next streams a page's metadata after its body: right after a router.refresh() the <title> can be
+  // missing for a moment (CI once caught it so). A page at rest has one; if it never comes, this fails.
+  await expect(page, `${label}: the document has a title`).toHaveTitle(/\S/);
   const violations = await axeViolations(page);
   (soft ? expect.soft : expect)(violations, `axe violations on ${label}`).toEqual([]);
 }

@@ -170,6 +170,15 @@ test.describe("points mall journey", () => {
     await expect(page.getByTestId("cancel-redemption")).toHaveCount(0);
     expect(await balanceInMall(page)).toBe(before);
 
+    // The history names what the points bought and what gave them back; each leads to the redemption.
+    await page.goto("/history");
+    const entries = page.getByTestId("history-entries").locator("li");
+    await expect(entries.nth(0)).toContainText(msg(EN, "member.entry.redemptionCancelled", { name: MUG }));
+    await expect(entries.nth(0)).toContainText(`+${unit.toLocaleString("en-US")}`);
+    await expect(entries.nth(1)).toContainText(`−${unit.toLocaleString("en-US")}`);
+    await entries.nth(1).getByRole("link", { name: msg(EN, "member.entry.redemption", { name: MUG }) }).click();
+    await expect(page).toHaveURL((u) => u.pathname === redemptionPath);
+
     // A coupon: delivered at once, its code on the success page and in the wallet, with copy.
     await openReward(page, SHIPPING_COUPON, "shipping");
     await page.getByTestId("redeem").click();
@@ -325,6 +334,8 @@ test.describe("axe", () => {
           const response = await page.goto(path);
           expect(response?.status(), label).toBe(200);
           await expect(page.locator("html")).toHaveAttribute("lang", locale);
+          // The cached pages fill in the member's side from /api/mall/me: check them filled in.
+          await page.waitForLoadState("networkidle");
           await target.prepare?.(page);
           await expectNoAxeViolations(page, label, { soft: true });
         });
@@ -352,6 +363,7 @@ for (const device of ["phone", "desktop"] as const) {
         const response = await page.goto(url);
         expect(response?.status()).toBe(200);
         await expect(page.locator("main h1").first()).toBeAttached();
+        await page.waitForLoadState("networkidle"); // the member's side of a cached page (/api/mall/me)
         await page.evaluate(() => document.fonts.ready);
         // Pictures below the fold are lazy: scroll every row into view so the capture shows them.
         await page.evaluate(async () => {

@@ -23,9 +23,24 @@ test("no CSP violations while signing in and moving around the member area", asy
     if (/Content Security Policy|Refused to (load|execute|apply|connect)/i.test(m.text())) violations.push(m.text());
   });
   await signInAs(page, DEMO.member);
-  for (const path of ["/", "/history", "/how-to-earn", "/account"]) {
+  // The mall's cached pages too: their theme script runs inline, their member's side is a fetch.
+  for (const path of ["/", "/history", "/how-to-earn", "/account", "/mall/c/drinks"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   }
+  await expect(page.getByTestId("reward-card").first()).toBeVisible();
   expect(violations).toEqual([]);
+});
+
+test("a cached catalogue page is the member's only: no shared cache may keep it, no other visitor gets it", async ({ browser, baseURL, sessionFor }) => {
+  const member = await browser.newContext({ baseURL, storageState: await sessionFor("member") });
+  const res = await member.request.get("/mall");
+  expect(res.status()).toBe(200);
+  expect(res.headers()["cache-control"]).toMatch(/\bprivate\b/);
+  expect(res.headers()["cache-control"]).not.toMatch(/s-maxage/);
+  await member.close();
+  const anonymous = await browser.newContext({ baseURL });
+  const refused = await anonymous.request.get("/mall", { maxRedirects: 0 });
+  expect(refused.status()).toBe(307);
+  await anonymous.close();
 });

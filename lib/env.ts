@@ -22,6 +22,9 @@ const schema = z.object({
   CURRENCY: z.string().length(3).default("CNY"),
   // Calendar edges (campaign windows, "end of year" expiry, daily caps) are read in this zone.
   DEPLOYMENT_TZ: z.string().default("Asia/Shanghai"),
+  // The server's own scheduler (lib/jobs/background.ts): analytics refresh every minute, sweeps,
+  // scheduled grants and pruning every 10 minutes. "false" leaves them to cron (npm run maintenance).
+  BACKGROUND_JOBS: z.enum(["true", "false"]).default("true"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -23,6 +23,8 @@ const env = {
   BOOTSTRAP_ADMIN_EMAIL: "",
   BOOTSTRAP_ADMIN_PASSWORD: "",
   BOOTSTRAP_API_KEY: "jf_test_e2e_bootstrap_key_0123456789",
+  // No sweep, grant or refresh behind a journey's back: each journey sees only what it did.
+  BACKGROUND_JOBS: "false",
 };
 // Before anything imports lib/env (it reads the environment once): the developer's own
 // DATABASE_URL or bootstrap settings must not leak into the test server.
@@ -39,7 +41,9 @@ if (!summary.demoSeeded) {
   process.exit(1);
 }
 console.log(`e2e: fresh database in ${dir} with the demo seed; starting next on port ${port}`);
-process.exit(await run(bin("next"), ["start", "-p", port, "-H", "127.0.0.1"], env));
+// "localhost", not "127.0.0.1": with a loopback address Next sends proxy.ts's rewrites (every page,
+// app/[locale]) over the network to itself and fails (vercel/next.js#94745). It binds to loopback alike.
+process.exit(await run(bin("next"), ["start", "-p", port, "-H", "localhost"], env));
 
 /** A build older than the sources means the journeys would test yesterday's app: say so. */
 function warnIfStale(builtAt: number) {

@@ -4,7 +4,7 @@
 // and says an admin can correct it.
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { setBirthdayAction } from "@/app/(account)/account/actions";
+import { setBirthdayAction } from "@/app/[locale]/(account)/account/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

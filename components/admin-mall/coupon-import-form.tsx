@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { importCodesAction, type CodesState } from "@/app/(admin)/admin/rewards/actions";
+import { importCodesAction, type CodesState } from "@/app/[locale]/(admin)/admin/rewards/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ImportReport, resultTone } from "@/components/ui/import-report";

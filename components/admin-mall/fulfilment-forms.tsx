@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { cancelAction, importShipmentsAction, moveAction, type MoveState, type ShipmentsState } from "@/app/(admin)/admin/fulfilment/actions";
+import { cancelAction, importShipmentsAction, moveAction, type MoveState, type ShipmentsState } from "@/app/[locale]/(admin)/admin/fulfilment/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ImportReport, resultTone } from "@/components/ui/import-report";

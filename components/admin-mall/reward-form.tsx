@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { createRewardAction, updateRewardAction, type RewardFormState } from "@/app/(admin)/admin/rewards/actions";
+import { createRewardAction, updateRewardAction, type RewardFormState } from "@/app/[locale]/(admin)/admin/rewards/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";

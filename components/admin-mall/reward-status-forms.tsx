@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { scheduleAction, setActiveAction, uploadImageAction, type FormState } from "@/app/(admin)/admin/rewards/actions";
+import { scheduleAction, setActiveAction, uploadImageAction, type FormState } from "@/app/[locale]/(admin)/admin/rewards/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

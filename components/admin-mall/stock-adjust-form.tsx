@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { adjustStockAction, type FormState } from "@/app/(admin)/admin/rewards/actions";
+import { adjustStockAction, type FormState } from "@/app/[locale]/(admin)/admin/rewards/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

@@ -4,7 +4,7 @@
 // into the audit log. An empty date clears it.
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { correctBirthdayAction, type MemberFormState } from "@/app/(admin)/admin/members/actions";
+import { correctBirthdayAction, type MemberFormState } from "@/app/[locale]/(admin)/admin/members/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

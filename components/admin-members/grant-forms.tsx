@@ -3,9 +3,10 @@
 // Bulk grant forms: preview first (count, total points, a sample), then run; the run's progress is
 // polled with react-query until the job is done, with failed rows listed by line number.
 import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { useActionState } from "react";
-import { csvGrantAction, grantJobStatusAction, segmentGrantAction, type GrantFormState } from "@/app/(admin)/admin/members/grants/actions";
+import { useActionState, useEffect } from "react";
+import { csvGrantAction, grantJobStatusAction, segmentGrantAction, type GrantFormState } from "@/app/[locale]/(admin)/admin/members/grants/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
@@ -56,6 +57,12 @@ export function JobProgress({ jobId, existing }: { jobId: string; existing?: boo
     refetchInterval: (q) => (q.state.data?.status === "running" ? 1000 : false),
   });
   const j = query.data;
+  // The page's recent-jobs table was rendered while the job ran: re-render it once the job is done.
+  const router = useRouter();
+  const status = j?.status;
+  useEffect(() => {
+    if (status === "done") router.refresh();
+  }, [status, router]);
   if (!j) return <p className="text-sm text-muted">{t("loading")}</p>;
   const pct = j.total ? Math.floor((j.processed * 100) / j.total) : 100;
   return (

@@ -4,7 +4,7 @@
 // adjustment, freeze/unfreeze, tier override. Errors come back as message keys, shown by the field.
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { adjustPointsAction, decideAdjustmentAction, freezeAction, tierOverrideAction, type MemberFormState } from "@/app/(admin)/admin/members/actions";
+import { adjustPointsAction, decideAdjustmentAction, freezeAction, tierOverrideAction, type MemberFormState } from "@/app/[locale]/(admin)/admin/members/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";

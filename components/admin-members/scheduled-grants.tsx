@@ -6,7 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useEffect, useState, useTransition } from "react";
-import { runScheduledGrantNowAction, saveScheduledGrantAction, scheduledRunStatusAction, type ScheduledGrantFormState } from "@/app/(admin)/admin/members/scheduled-grants/actions";
+import { runScheduledGrantNowAction, saveScheduledGrantAction, scheduledRunStatusAction, type ScheduledGrantFormState } from "@/app/[locale]/(admin)/admin/members/scheduled-grants/actions";
 import type { ScheduledGrantKind } from "@/db/schema";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

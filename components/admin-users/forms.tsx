@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { inviteStaffAction, setStaffRolesAction, type InviteState, type RolesState } from "@/app/(admin)/admin/admins/actions";
-import { acceptInviteAction, type AcceptState } from "@/app/(auth)/invite/[token]/actions";
+import { inviteStaffAction, setStaffRolesAction, type InviteState, type RolesState } from "@/app/[locale]/(admin)/admin/admins/actions";
+import { acceptInviteAction, type AcceptState } from "@/app/[locale]/(auth)/invite/[token]/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

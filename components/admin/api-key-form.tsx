@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { createApiKeyAction, type CreateKeyState } from "@/app/(admin)/admin/api-keys/actions";
+import { createApiKeyAction, type CreateKeyState } from "@/app/[locale]/(admin)/admin/api-keys/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { importOrdersAction, type ImportState } from "@/app/(admin)/admin/orders/actions";
+import { importOrdersAction, type ImportState } from "@/app/[locale]/(admin)/admin/orders/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ImportReport, resultTone } from "@/components/ui/import-report";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { recordOrderAction, type RecordOrderState } from "@/app/(admin)/admin/orders/actions";
+import { recordOrderAction, type RecordOrderState } from "@/app/[locale]/(admin)/admin/orders/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { signInAction, signUpAction, type FormState } from "@/app/(auth)/actions";
+import { signInAction, signUpAction, type FormState } from "@/app/[locale]/(auth)/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

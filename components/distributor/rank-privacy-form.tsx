@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { saveRankPrivacyAction, type RankPrivacyState } from "@/app/(distributor)/distributor/ranking/actions";
+import { saveRankPrivacyAction, type RankPrivacyState } from "@/app/[locale]/(distributor)/distributor/ranking/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { RankPrivacy } from "@/lib/distribution/rank-privacy";

@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { requestWithdrawalAction, type WithdrawState } from "@/app/(distributor)/distributor/wallet/actions";
+import { requestWithdrawalAction, type WithdrawState } from "@/app/[locale]/(distributor)/distributor/wallet/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
-import { deleteAddressAction, type DeleteState } from "@/app/(account)/account/addresses/actions";
+import { deleteAddressAction, type DeleteState } from "@/app/[locale]/(account)/account/addresses/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { saveAddressAction, type AddressFormState } from "@/app/(account)/account/addresses/actions";
+import { saveAddressAction, type AddressFormState } from "@/app/[locale]/(account)/account/addresses/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

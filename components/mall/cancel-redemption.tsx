@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
-import { cancelRedemptionAction, type CancelState } from "@/app/(member)/redemptions/actions";
+import { cancelRedemptionAction, type CancelState } from "@/app/[locale]/(member)/redemptions/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 

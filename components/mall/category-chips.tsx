@@ -33,6 +33,7 @@ export function CategoryChips({ categories, current }: { categories: { category:
             <li key={c.category} className="shrink-0">
               <Link
                 href={`/mall/c/${c.category}`}
+                prefetch={false} // a cached page each: fetched on the tap, not for every chip in view
                 aria-current={active ? "page" : undefined}
                 className={cn(
                   "inline-flex min-h-10 items-center gap-1.5 rounded-full border px-3.5 text-sm",

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { loadCouponsPage } from "@/app/(member)/coupons/actions";
+import { loadCouponsPage } from "@/app/[locale]/(member)/coupons/actions";
 import { CouponCodeRow } from "./coupon-code";
 import type { CouponsPage } from "./coupons-data";
 import { LoadMore, useInfinitePages } from "./infinite";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, type DefinedUseInfiniteQueryResult, type InfiniteData, type UseInfiniteQueryResult } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -13,14 +13,19 @@ export interface Page {
 /**
  * Pages after a server-rendered first page, fetched by cursor (a server action). `key` must change
  * whenever the query or the server render changes, so a fresh visit starts from fresh server data.
+ * `first` null: the first page is fetched here too (cursor `startCursor`, null for the start).
  */
-export function useInfinitePages<P extends Page>(key: readonly unknown[], first: P, startCursor: string | null, fetchPage: (cursor: string) => Promise<P>) {
+export function useInfinitePages<P extends Page>(key: readonly unknown[], first: P, startCursor: string | null, fetchPage: (cursor: string) => Promise<P>): DefinedUseInfiniteQueryResult<InfiniteData<P, string | null>>;
+export function useInfinitePages<P extends Page>(key: readonly unknown[], first: P | null, startCursor: string | null, fetchPage: (cursor: string | null) => Promise<P>): UseInfiniteQueryResult<InfiniteData<P, string | null>>;
+export function useInfinitePages<P extends Page>(key: readonly unknown[], first: P | null, startCursor: string | null, fetchPage: ((cursor: string) => Promise<P>) | ((cursor: string | null) => Promise<P>)) {
+  // With a first page, the query only ever asks for the cursors pages returned (never null).
+  const fetch = fetchPage as (cursor: string | null) => Promise<P>;
   return useInfiniteQuery({
     queryKey: key,
-    queryFn: ({ pageParam }) => fetchPage(pageParam!),
+    queryFn: ({ pageParam }) => fetch(pageParam),
     initialPageParam: startCursor,
     getNextPageParam: (last: P) => last.nextCursor,
-    initialData: { pages: [first], pageParams: [startCursor] },
+    initialData: first ? { pages: [first], pageParams: [startCursor] } : undefined,
     staleTime: Infinity,
     refetchOnWindowFocus: false,
     retry: 1,
@@ -48,14 +53,14 @@ export function LoadMore({
   count,
   testId,
 }: {
-  query: Pick<ReturnType<typeof useInfinitePages>, "hasNextPage" | "isFetchingNextPage" | "isFetchNextPageError" | "fetchNextPage"> & { data: { pages: unknown[] } };
+  query: Pick<ReturnType<typeof useInfinitePages>, "hasNextPage" | "isFetchingNextPage" | "isFetchNextPageError" | "fetchNextPage"> & { data: { pages: unknown[] } | undefined };
   nextHref: string | null;
   labels: LoadMoreLabels;
   count: number;
   testId: string;
 }) {
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
-  const pages = query.data.pages.length;
+  const pages = query.data?.pages.length ?? 0;
   const sentinel = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = sentinel.current;

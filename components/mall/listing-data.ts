@@ -1,25 +1,28 @@
-// Server side: one page of a category or search listing as ready-made cards (the listing page
-// renders the first, the loadRewardsPage action the next ones).
-import { getLocale } from "next-intl/server";
-import { now } from "@/lib/clock";
-import { isLocale } from "@/lib/i18n/locales";
-import { listCatalogue, loadShopper } from "@/lib/mall/catalogue";
+// Server side: one page of a category or search listing as cards (the listing pages render the
+// first, the loadRewardsPage action the next ones). Cards carry nothing about the member, so a page
+// without the "affordable" filter is the same for everyone (the cached category pages use it).
+import type { Locale } from "@/lib/i18n/locales";
+import { listCatalogue, type Shopper } from "@/lib/mall/catalogue";
+import type { TiersRule } from "@/lib/rules/schema";
 import type { ListingParams } from "./listing-params";
-import { cardOf, type RewardCardData } from "./view";
+import { catalogueCardOf, type CatalogueCard } from "./view";
 
 export interface CardPage {
-  cards: RewardCardData[];
+  cards: CatalogueCard[];
   nextCursor: string | null;
-  /** The server's clock when the page was read (countdowns start from it). */
-  now: string;
 }
 
-/** null when the cursor is not one we issued for this sort. */
-export async function listingPage(memberId: string, category: string | null, p: ListingParams, cursor: string | null): Promise<CardPage | null> {
-  const at = now();
-  const [shopper, rawLocale] = await Promise.all([loadShopper(memberId, at), getLocale()]);
-  const locale = isLocale(rawLocale) ? rawLocale : "zh-CN";
+/**
+ * `shopper` is needed for the affordable filter only. null when the cursor is not one we issued
+ * for this sort.
+ */
+export async function listingPage(
+  { shopper, tiers, locale, at }: { shopper: Shopper | null; tiers: TiersRule; locale: Locale; at: Date },
+  category: string | null,
+  p: ListingParams,
+  cursor: string | null,
+): Promise<CardPage | null> {
   const page = await listCatalogue(shopper, { category, q: p.q || null, sort: p.sort, type: p.type, affordable: p.affordable, inStock: p.inStock }, { cursor, at });
   if (!page) return null;
-  return { cards: page.rows.map((r) => cardOf(r, shopper, locale, at)), nextCursor: page.nextCursor, now: at.toISOString() };
+  return { cards: page.rows.map((r) => catalogueCardOf(r, tiers, locale)), nextCursor: page.nextCursor };
 }

@@ -9,7 +9,7 @@ const chip = (active: boolean) =>
 function Chip({ href, active, children, testId }: { href: string; active: boolean; children: React.ReactNode; testId?: string }) {
   return (
     <li className="shrink-0">
-      <Link href={href} aria-current={active ? "true" : undefined} className={chip(active)} data-testid={testId} scroll={false}>
+      <Link href={href} aria-current={active ? "true" : undefined} className={chip(active)} data-testid={testId} scroll={false} prefetch={false}>
         {active ? <span aria-hidden>✓</span> : null}
         {children}
       </Link>
@@ -19,7 +19,8 @@ function Chip({ href, active, children, testId }: { href: string; active: boolea
 
 /**
  * Sort and filters as links (they work without JavaScript and keep the address shareable). The
- * current choice is marked for screen readers with aria-current and visibly with a tick.
+ * current choice is marked for screen readers with aria-current and visibly with a tick. Not
+ * prefetched: each is a cached page of its own, and a listing shows a dozen of them.
  */
 export function ListingFilters({ base, params }: { base: string; params: ListingParams }) {
   const t = useTranslations("mall.listing");

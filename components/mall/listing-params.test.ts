@@ -9,6 +9,7 @@ describe("listing parameters", () => {
       affordable: false,
       inStock: false,
       q: "茶".repeat(60),
+      category: null,
     });
   });
 
@@ -18,5 +19,12 @@ describe("listing parameters", () => {
     expect(href).toBe("/mall/search?q=50%25+off&sort=popular&type=coupon&affordable=1&instock=1&cursor=abc");
     expect(parseListingParams(Object.fromEntries(new URL(href, "http://x").searchParams))).toEqual(p);
     expect(listingHref("/mall/c/home", parseListingParams({}))).toBe("/mall/c/home");
+  });
+
+  test("a search within one category (the cached category pages' no-JavaScript next page); a bad slug is dropped", () => {
+    const p = parseListingParams({ category: "drinks", sort: "newest" });
+    expect(p.category).toBe("drinks");
+    expect(listingHref("/mall/search", p, "c1")).toBe("/mall/search?category=drinks&sort=newest&cursor=c1");
+    expect(parseListingParams({ category: "../etc" }).category).toBeNull();
   });
 });

@@ -15,7 +15,11 @@ export interface ListingParams {
   affordable: boolean;
   inStock: boolean;
   q: string;
+  /** Search within one category (the cached category pages' "load more" without JavaScript). */
+  category?: string | null;
 }
+
+const CATEGORY = /^[a-z0-9-]{1,40}$/;
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -29,6 +33,7 @@ export function parseListingParams(sp: SearchParams): ListingParams {
     affordable: one(sp.affordable) === "1",
     inStock: one(sp.instock) === "1",
     q: (one(sp.q) ?? "").trim().slice(0, MAX_QUERY),
+    category: CATEGORY.test(one(sp.category) ?? "") ? one(sp.category)! : null,
   };
 }
 
@@ -36,6 +41,7 @@ export function parseListingParams(sp: SearchParams): ListingParams {
 export function listingHref(base: string, p: ListingParams, cursor?: string | null): string {
   const q = new URLSearchParams();
   if (p.q) q.set("q", p.q);
+  if (p.category) q.set("category", p.category);
   if (p.sort !== DEFAULT_SORT) q.set("sort", p.sort);
   if (p.type) q.set("type", p.type);
   if (p.affordable) q.set("affordable", "1");

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { redeemAction, type RedeemState } from "@/app/(member)/mall/actions";
+import { redeemAction, type RedeemState } from "@/app/[locale]/(member)/mall/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { loadRedemptionsPage } from "@/app/(member)/redemptions/actions";
+import { loadRedemptionsPage } from "@/app/[locale]/(member)/redemptions/actions";
 import { LoadMore, useInfinitePages } from "./infinite";
 import type { RedemptionRowData, RedemptionsPage } from "./redemptions-data";
 import { RewardImage } from "./reward-image";

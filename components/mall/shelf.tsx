@@ -1,13 +1,13 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { RewardCard } from "./reward-card";
-import type { RewardCardData } from "./view";
+import type { CatalogueCard } from "./view";
 
 /**
  * A titled row of reward cards on the mall home: scrolls sideways (snapping card by card) on every
  * screen size, with a "see all" link to the full listing.
  */
-export function Shelf({ id, title, cards, now, seeAll, seeAllLabel, intro, empty }: { id: string; title: string; cards: RewardCardData[]; now: string; seeAll?: string; seeAllLabel?: string; intro?: ReactNode; empty?: ReactNode }) {
+export function Shelf({ id, title, cards, seeAll, seeAllLabel, intro, empty }: { id: string; title: ReactNode; cards: CatalogueCard[]; seeAll?: string; seeAllLabel?: string; intro?: ReactNode; empty?: ReactNode }) {
   if (!cards.length && !empty) return null;
   return (
     <section aria-labelledby={`${id}-heading`} data-testid={`shelf-${id}`}>
@@ -26,7 +26,7 @@ export function Shelf({ id, title, cards, now, seeAll, seeAllLabel, intro, empty
         <ul className="relative -mx-3 mt-2 flex snap-x gap-3 overflow-x-auto px-3 pb-2 sm:mx-0 sm:px-0">
           {cards.map((c) => (
             <li key={c.id} className="w-40 shrink-0 snap-start md:w-44">
-              <RewardCard card={c} now={now} />
+              <RewardCard card={c} />
             </li>
           ))}
         </ul>

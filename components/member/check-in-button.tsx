@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { checkInAction, type CheckInResult } from "@/app/(member)/actions";
+import { checkInAction, type CheckInResult } from "@/app/[locale]/(member)/actions";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 

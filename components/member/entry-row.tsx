@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import type { EntryRowData } from "./entry-text";
@@ -5,8 +6,9 @@ import type { EntryRowData } from "./entry-text";
 // One ledger entry. Rendered by the home page (server) and the history list (client), so it uses
 // next-intl's hooks, which work in both. The sign (+ / −) and the type label carry the meaning;
 // the colour only repeats it.
-const typeTone: Record<EntryRowData["type"], string> = {
+const categoryTone: Record<EntryRowData["category"], string> = {
   earn: "bg-ok-soft text-ok",
+  gift: "bg-brand-soft text-brand",
   restore: "bg-ok-soft text-ok",
   spend: "bg-surface-2 text-fg",
   expire: "bg-warn-soft text-warn",
@@ -24,8 +26,14 @@ export function EntryRow({ entry }: { entry: EntryRowData }) {
     <li className="flex items-start gap-3 py-3">
       <div className="min-w-0 flex-1">
         <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
-          <span className={cn("shrink-0 rounded-full px-2 py-0.5 text-xs font-medium", typeTone[entry.type])}>{t(`entry.types.${entry.type}`)}</span>
-          <span className="min-w-0 break-words font-medium">{entry.title}</span>
+          <span className={cn("shrink-0 rounded-full px-2 py-0.5 text-xs font-medium", categoryTone[entry.category])}>{t(`entry.types.${entry.category}`)}</span>
+          {entry.href ? (
+            <Link href={entry.href} className="min-w-0 break-words font-medium text-brand underline-offset-2 hover:underline">
+              {entry.title}
+            </Link>
+          ) : (
+            <span className="min-w-0 break-words font-medium">{entry.title}</span>
+          )}
         </p>
         {entry.detail ? <p className="mt-1 break-words text-sm text-muted">{entry.detail}</p> : null}
         <p className="mt-1 text-xs text-muted">

@@ -3,21 +3,26 @@
 // sentence for checkout and refund entries). Runs on the server, so the history page's client list
 // receives ready-made strings.
 import type { getFormatter, getTranslations } from "next-intl/server";
-import type { LedgerEntryType, PointEntry } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
+import { entryCategory, type EntryCategory } from "@/lib/points/entry-category";
+import type { ListedEntry } from "@/lib/points/list-entries";
 import { formatExplanation, type Explanation } from "@/lib/rules";
+import { localized } from "@/components/mall/view";
 import { parseReason } from "./logic";
 import { formatMoney } from "./money";
 
 export interface EntryRowData {
   id: string;
-  type: LedgerEntryType;
+  /** What the member sees it as: the ledger type, or "gift" for a grant's credit (lib/points/entry-category.ts). */
+  category: EntryCategory;
   /** Signed: + credits, − debits. */
   points: number;
   /** ISO instant. */
   createdAt: string;
   title: string;
   detail: string | null;
+  /** Where the member can see more: a redemption's (or its cancellation's) own page with its status. */
+  href: string | null;
 }
 
 export interface EntryTextContext {
@@ -31,13 +36,14 @@ export interface EntryTextContext {
 type Json = Record<string, unknown>;
 const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
-export function describeEntry(entry: PointEntry & { orderExternalId: string | null }, { t, format, locale, grantT }: EntryTextContext): EntryRowData {
+export function describeEntry(entry: ListedEntry, { t, format, locale, grantT }: EntryTextContext): EntryRowData {
   const money = (cents: number) => formatMoney(format, cents);
   const reason = parseReason(entry.reason);
   const expl = (entry.explanation ?? null) as Json | null;
   const ref = entry.orderExternalId ?? ("ref" in reason ? reason.ref : "");
 
   let title: string;
+  let detail: string | null = null;
   switch (reason.kind) {
     case "order":
       title = t("order", { id: ref });
@@ -56,12 +62,36 @@ export function describeEntry(entry: PointEntry & { orderExternalId: string | nu
     case "expired":
       title = t("expired");
       break;
+    case "redemption":
+    case "redemption-cancelled": {
+      if (!entry.reward) {
+        title = t(`types.${entry.type}`);
+        break;
+      }
+      const name = localized(entry.reward.name, entry.reward.nameEn, locale);
+      if (reason.kind === "redemption-cancelled") {
+        title = t("redemptionCancelled", { name });
+        detail = t("redemptionCancelledDetail");
+        break;
+      }
+      title = t("redemption", { name });
+      // The price paid, when the title alone does not say it: several units, or the tier's discount.
+      const quantity = num(expl?.quantity) ?? 1;
+      const unit = num(expl?.unitPoints);
+      const list = num(expl?.listPoints);
+      const discountBps = num(expl?.discountBps) ?? 0;
+      if (unit !== null && list !== null && discountBps > 0) {
+        detail = t("redemptionDiscountDetail", { quantity, unit: format.number(unit), list: format.number(list), discount: format.number(discountBps / 10_000, { style: "percent", maximumFractionDigits: 2 }) });
+      } else if (unit !== null && quantity > 1) {
+        detail = t("redemptionDetail", { quantity, unit: format.number(unit) });
+      }
+      break;
+    }
     case "other":
       title = entry.type === "adjust" && !reason.text ? t("adjust") : reason.text || t(`types.${entry.type}`);
       break;
   }
 
-  let detail: string | null = null;
   if (expl) {
     switch (expl.kind) {
       case "order":
@@ -96,10 +126,11 @@ export function describeEntry(entry: PointEntry & { orderExternalId: string | nu
 
   return {
     id: entry.id,
-    type: entry.type,
+    category: entryCategory(entry),
     points: entry.points,
     createdAt: entry.createdAt.toISOString(),
     title,
     detail,
+    href: entry.reward && entry.redemptionId ? `/redemptions/${entry.redemptionId}` : null,
   };
 }

@@ -5,7 +5,7 @@ import { createdAtIdKey, decodeCursor } from "@/lib/api/pagination";
 import { isLocale } from "@/lib/i18n/locales";
 import { listEntries } from "@/lib/points/list-entries";
 import { describeEntry, type EntryRowData } from "./entry-text";
-import { FILTER_TYPE, type HistoryFilter } from "./history-filter";
+import { FILTER_CATEGORY, type HistoryFilter } from "./history-filter";
 
 export const HISTORY_PAGE_SIZE = 20;
 
@@ -19,7 +19,7 @@ export async function historyPage(memberId: string, filter: HistoryFilter | null
   const key = cursor ? decodeCursor(createdAtIdKey, cursor) : undefined;
   if (key === null) return null;
   const [page, t, grantT, format, locale] = await Promise.all([
-    listEntries(memberId, { limit, cursor: key, types: filter ? [FILTER_TYPE[filter]] : undefined }),
+    listEntries(memberId, { limit, cursor: key, category: filter ? FILTER_CATEGORY[filter] : undefined }),
     getTranslations("member.entry"),
     getTranslations("scheduledGrants.entry"),
     getFormatter(),

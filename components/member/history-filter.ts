@@ -1,12 +1,13 @@
 // The history page's type filter and its addresses. Tiny and dependency-free: the client list uses it.
-import type { LedgerEntryType } from "@/db/schema";
+import type { EntryCategory } from "@/lib/points/entry-category";
 
-/** The history page's filters: the word a member sees → the ledger entry type. */
-export const HISTORY_FILTERS = ["earned", "spent", "expired", "reversed", "restored", "adjusted"] as const;
+/** The history page's filters: the word a member sees → the entry's category (its ledger type, or a gift). */
+export const HISTORY_FILTERS = ["earned", "gifts", "spent", "expired", "reversed", "restored", "adjusted"] as const;
 export type HistoryFilter = (typeof HISTORY_FILTERS)[number];
 
-export const FILTER_TYPE: Record<HistoryFilter, LedgerEntryType> = {
+export const FILTER_CATEGORY: Record<HistoryFilter, EntryCategory> = {
   earned: "earn",
+  gifts: "gift",
   spent: "spend",
   expired: "expire",
   reversed: "reverse",

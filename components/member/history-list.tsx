@@ -4,7 +4,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
-import { loadHistoryPage } from "@/app/(member)/history/actions";
+import { loadHistoryPage } from "@/app/[locale]/(member)/history/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { EntrySkeletons } from "./entry-skeletons";

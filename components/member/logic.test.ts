@@ -104,6 +104,9 @@ describe("parseReason", () => {
     ["refund:X1", { kind: "refund", ref: "X1" }],
     ["event:check-in", { kind: "event", ref: "check-in" }],
     ["expired", { kind: "expired" }],
+    ["redemption", { kind: "redemption" }],
+    ["redemption-cancelled", { kind: "redemption-cancelled" }],
+    ["redemption for a friend", { kind: "other", text: "redemption for a friend" }],
     ["goodwill after complaint", { kind: "other", text: "goodwill after complaint" }],
   ])("%s", (reason, expected) => {
     expect(parseReason(reason)).toEqual(expected);

@@ -106,13 +106,16 @@ export type ReasonRef =
   | { kind: "order" | "checkout" | "refund"; ref: string }
   | { kind: "event"; ref: string }
   | { kind: "expired" }
+  | { kind: "redemption" | "redemption-cancelled" }
   | { kind: "other"; text: string };
 
-/** The ledger's `reason` (order:ID, checkout:ID, refund:ID, event:TYPE, expired, free text) parsed. */
+/** The ledger's `reason` (order:ID, checkout:ID, refund:ID, event:TYPE, expired, redemption, redemption-cancelled, free text) parsed. */
 export function parseReason(reason: string): ReasonRef {
   const m = /^(order|checkout|refund|event):(.+)$/.exec(reason);
   if (m) return { kind: m[1] as "order" | "checkout" | "refund" | "event", ref: m[2]! };
   if (reason === "expired") return { kind: "expired" };
+  // Written by the mall (lib/mall/redeem-reward.ts, cancel-redemption.ts) on entries that carry the redemption.
+  if (reason === "redemption" || reason === "redemption-cancelled") return { kind: reason };
   return { kind: "other", text: reason };
 }
 

@@ -6,7 +6,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { backtestStatusAction, cancelBacktestAction, startBacktestAction } from "@/app/(admin)/admin/rules/actions";
+import { backtestStatusAction, cancelBacktestAction, startBacktestAction } from "@/app/[locale]/(admin)/admin/rules/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";

@@ -3,7 +3,7 @@
 // Starts a new campaign or custom action rule (as a draft) and opens it in the editor.
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { startRuleAction, type StartRuleState } from "@/app/(admin)/admin/rules/actions";
+import { startRuleAction, type StartRuleState } from "@/app/[locale]/(admin)/admin/rules/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

@@ -5,7 +5,7 @@
 // force from an earlier time than a scheduled one means the scheduled one never takes effect).
 import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { publishDraftAction, type PublishState } from "@/app/(admin)/admin/rules/actions";
+import { publishDraftAction, type PublishState } from "@/app/[locale]/(admin)/admin/rules/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";

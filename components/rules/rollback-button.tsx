@@ -3,7 +3,7 @@
 // One-click rollback with a second click to confirm (a new version equal to this one, effective now).
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { rollbackAction, type RollbackState } from "@/app/(admin)/admin/rules/actions";
+import { rollbackAction, type RollbackState } from "@/app/[locale]/(admin)/admin/rules/actions";
 import { Button } from "@/components/ui/button";
 
 export function RollbackButton({ ruleKey, version, nextVersion }: { ruleKey: string; version: number; nextVersion: number }) {

@@ -6,7 +6,7 @@
 // campaign overlaps), and publishing checks everything again.
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useState, useTransition } from "react";
-import { discardDraftAction, saveDraftAction } from "@/app/(admin)/admin/rules/actions";
+import { discardDraftAction, saveDraftAction } from "@/app/[locale]/(admin)/admin/rules/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";

@@ -6,21 +6,28 @@ import type { ReactNode } from "react";
 import { signOutAction } from "@/app/actions/auth";
 import type { UserActor } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { AREA_HOME, NAV, type Area } from "./nav";
+import { AreaLinks } from "./area-links";
+import { AccountName, MemberAreaLinks } from "./member-shell";
+import { AREA_HOME, areasOf, NAV, type Area } from "./nav";
 import { NavLink } from "./nav-link";
 import { PhoneNav } from "./phone-nav";
 import { LocaleSwitch, ThemeSwitch } from "./preference-switches";
+import { THEME_COOKIE } from "./theme";
 
 /**
  * The responsive frame of every signed-in page: a top bar (brand, area switch, language, theme,
  * account) and the area's navigation — a sidebar on wide screens, a bottom tab bar on phones (at
  * most four tabs and a "More" sheet for the rest, so labels stay readable at 375 px).
+ *
+ * `actor` null: a member page rendered once for everyone (the cached mall catalogue). The area's
+ * own navigation is the same for every member; the area switch and the account name come from
+ * /api/mall/me in the browser, and the theme switch reads its cookie there.
  */
-export async function AppShell({ area, actor, children }: { area: Area; actor: UserActor; children: ReactNode }) {
+export async function AppShell({ area, actor, children }: { area: Area; actor: UserActor | null; children: ReactNode }) {
   const t = await getTranslations();
-  const theme = (await cookies()).get("theme")?.value ?? "system";
-  const areas = (Object.keys(AREA_HOME) as Area[]).filter((a) => can(actor.roles, AREA_HOME[a].permission));
-  const items = NAV[area].filter((i) => can(actor.roles, i.permission));
+  const theme = actor ? ((await cookies()).get(THEME_COOKIE)?.value ?? "system") : undefined;
+  const areas = actor ? areasOf(actor.roles) : null;
+  const items = NAV[area].filter((i) => (actor ? can(actor.roles, i.permission) : can(["member"], i.permission)));
 
   return (
     <div className="flex min-h-dvh flex-col">
@@ -33,26 +40,17 @@ export async function AppShell({ area, actor, children }: { area: Area; actor: U
             <Image src="/brand/logo.svg" alt="" width={28} height={28} />
             <span>{t("app.name")}</span>
           </Link>
-          {areas.length > 1 ? (
-            <nav aria-label={t("shell.areas")} className="ml-2 hidden gap-1 sm:flex">
-              {areas.map((a) => (
-                <Link
-                  key={a}
-                  href={AREA_HOME[a].href}
-                  aria-current={a === area ? "true" : undefined}
-                  className={`rounded-lg px-3 py-2 text-sm ${a === area ? "bg-brand-soft font-medium text-brand" : "text-muted hover:bg-surface-2"}`}
-                >
-                  {t(`shell.area.${a}`)}
-                </Link>
-              ))}
-            </nav>
-          ) : null}
+          {areas ? <AreaLinks areas={areas} current={area} variant="wide" /> : <MemberAreaLinks variant="wide" />}
           <div className="ml-auto flex items-center gap-1">
             <LocaleSwitch />
             <ThemeSwitch current={theme} />
-            <Link href="/account" className="hidden max-w-40 truncate rounded-lg px-2 py-2 text-sm text-muted hover:bg-surface-2 sm:block">
-              {actor.name || actor.email}
-            </Link>
+            {actor ? (
+              <Link href="/account" className="hidden max-w-40 truncate rounded-lg px-2 py-2 text-sm text-muted hover:bg-surface-2 sm:block">
+                {actor.name || actor.email}
+              </Link>
+            ) : (
+              <AccountName />
+            )}
             <form action={signOutAction}>
               <button type="submit" className="min-h-11 rounded-lg px-2 text-sm hover:bg-surface-2">
                 {t("shell.signOut")}
@@ -60,20 +58,7 @@ export async function AppShell({ area, actor, children }: { area: Area; actor: U
             </form>
           </div>
         </div>
-        {areas.length > 1 ? (
-          <nav aria-label={t("shell.areas")} className="flex gap-1 overflow-x-auto border-t border-border px-3 py-1 sm:hidden">
-            {areas.map((a) => (
-              <Link
-                key={a}
-                href={AREA_HOME[a].href}
-                aria-current={a === area ? "true" : undefined}
-                className={`shrink-0 rounded-lg px-3 py-2 text-sm ${a === area ? "bg-brand-soft font-medium text-brand" : "text-muted"}`}
-              >
-                {t(`shell.area.${a}`)}
-              </Link>
-            ))}
-          </nav>
-        ) : null}
+        {areas ? <AreaLinks areas={areas} current={area} variant="narrow" /> : <MemberAreaLinks variant="narrow" />}
       </header>
 
       <div className="mx-auto flex w-full max-w-6xl flex-1 gap-6 px-3 pb-24 pt-4 sm:px-6 md:pb-8">

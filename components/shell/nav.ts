@@ -1,4 +1,5 @@
-import type { Permission } from "@/lib/auth/permissions";
+import type { Role } from "@/db/schema";
+import { can, type Permission } from "@/lib/auth/permissions";
 
 export type Area = "member" | "distributor" | "admin";
 
@@ -7,6 +8,7 @@ export interface NavItem {
   /** Key under messages `nav.*`. */
   label: string;
   permission: Permission;
+  /** A text glyph; keep to ones common fonts have (DejaVu, Noto): "⎙" drew as an empty box. */
   icon: string;
   /** On phones, listed under "More" rather than as a tab (the tab bar holds four). */
   phoneMore?: boolean;
@@ -43,7 +45,7 @@ export const NAV: Record<Area, NavItem[]> = {
     { href: "/admin/analytics", label: "analytics", permission: "admin:analytics", icon: "▤" },
     { href: "/admin/api-keys", label: "apiKeys", permission: "admin:api-keys", icon: "✦" },
     { href: "/admin/admins", label: "admins", permission: "admin:admins", icon: "☷" },
-    { href: "/admin/audit", label: "audit", permission: "admin:audit", icon: "⎙" },
+    { href: "/admin/audit", label: "audit", permission: "admin:audit", icon: "✎" },
   ],
 };
 
@@ -52,6 +54,11 @@ export const AREA_HOME: Record<Area, { href: string; permission: Permission }> =
   distributor: { href: "/distributor", permission: "distributor:use" },
   admin: { href: "/admin", permission: "admin:view" },
 };
+
+/** The areas these roles may open (the shell's area switch). */
+export function areasOf(roles: readonly Role[]): Area[] {
+  return (Object.keys(AREA_HOME) as Area[]).filter((a) => can(roles, AREA_HOME[a].permission));
+}
 
 /**
  * The permission a page at `pathname` needs, from the area's longest matching NAV entry (the area

@@ -1,10 +1,9 @@
 "use client";
 
-import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { splitPhoneNav } from "./nav";
-import { isCurrent, NavLink } from "./nav-link";
+import { isCurrent, NavLink, usePublicPathname } from "./nav-link";
 
 export interface PhoneNavItem {
   href: string;
@@ -23,7 +22,7 @@ const tabClass = "flex min-h-14 w-full flex-col items-center justify-center gap-
  */
 export function PhoneNav({ label, items, more, moreMenu }: { label: string; items: PhoneNavItem[]; more: string; moreMenu: string }) {
   const { tabs, rest } = splitPhoneNav(items);
-  const pathname = usePathname();
+  const pathname = usePublicPathname();
   const [open, setOpen] = useState(false);
   const [openedAt, setOpenedAt] = useState(pathname);
   const button = useRef<HTMLButtonElement>(null);

@@ -2,8 +2,9 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { useSyncExternalStore, useTransition } from "react";
 import { setLocale, setTheme } from "@/app/actions/preferences";
+import { themeFromDocument } from "./theme";
 
 export function LocaleSwitch() {
   const locale = useLocale();
@@ -26,12 +27,17 @@ export function LocaleSwitch() {
   );
 }
 
-export function ThemeSwitch({ current }: { current: string }) {
+const noSubscription = () => () => {};
+
+/** `current` undefined: the page was rendered without the cookie (cached); the browser reads it. */
+export function ThemeSwitch({ current }: { current?: string }) {
   const t = useTranslations("shell");
   const router = useRouter();
   const [pending, start] = useTransition();
+  const fromBrowser = useSyncExternalStore(noSubscription, themeFromDocument, () => "system");
   const order = ["system", "light", "dark"] as const;
-  const now = (order as readonly string[]).includes(current) ? current : "system";
+  const chosen = current ?? fromBrowser;
+  const now = (order as readonly string[]).includes(chosen) ? chosen : "system";
   const next = order[(order.indexOf(now as (typeof order)[number]) + 1) % order.length]!;
   const icon = now === "dark" ? "☾" : now === "light" ? "☀" : "◐";
   return (

@@ -42,6 +42,12 @@ export const rewards = pgTable(
     redeemedCount: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull(),
     updatedAt: timestamp({ withTimezone: true }),
+    /**
+     * Both names, lower-cased once when written: the search's `like` reads it instead of two
+     * `ilike`s, which case-fold every row on every search (~5× slower over 10k rewards). A
+     * newline between them, which a search box cannot send, so no match spans the two.
+     */
+    searchText: text().generatedAlwaysAs(sql`lower(name || chr(10) || coalesce(name_en, ''))`),
   },
   (t) => [
     uniqueIndex("rewards_sku_uq").on(t.sku),

@@ -56,6 +56,18 @@ describe("authorisation inventory", () => {
     expect(v1.filter((r) => r.guard !== "api-key").map((r) => r.file)).toEqual([]);
   });
 
+  test("the mall's cached catalogue: its pages are gated for members, its personal side is a session route", () => {
+    const catalogue = pages().filter((p) => p.file.includes("(catalogue)"));
+    expect(catalogue.map((p) => [p.url, p.permission])).toEqual([
+      ["/mall", "member:use"],
+      ["/mall/c/[category]/[view]", "member:use"],
+      ["/mall/r/[id]", "member:use"],
+    ]);
+    expect(routes().find((r) => r.url === "/api/mall/me")).toMatchObject({ methods: ["GET"], guard: "session" });
+    // Where proxy.ts sends everyone else: a page that asks the guard itself.
+    expect(pages().find((p) => p.url === "/members-only")?.permission).toBe("member:use");
+  });
+
   test("the public lists name only things that exist (no stale exemptions)", () => {
     const urls = new Set(pages().map((p) => p.url));
     expect(Object.keys(PUBLIC_PAGES).filter((u) => !urls.has(u))).toEqual([]);

@@ -5,8 +5,8 @@ import { cache } from "react";
 import { db } from "@/db/client";
 import { users, type Role } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
-import { auth } from "./index";
 import { can, type Permission } from "./permissions";
+import { sessionUserId } from "./session-user";
 
 export interface UserActor {
   kind: "user";
@@ -22,8 +22,7 @@ export interface UserActor {
  * whatever the signed JWT still says. Cached per request.
  */
 export const currentUser = cache(async (): Promise<UserActor | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
+  const id = await sessionUserId();
   if (!id) return null;
   const [row] = await db
     .select({ id: users.id, email: users.email, name: users.name, roles: users.roles, disabledAt: users.disabledAt })

@@ -3,7 +3,7 @@
 // change is one wallet_entries row plus the same deltas on the wallet row, in the caller's
 // transaction (DESIGN invariant 2), with the wallet row locked first (invariant 4). Lock order
 // across use cases: order row → member's point balance → wallets (by distributor id) → commissions.
-import { and, eq, isNull, lte, min, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, min, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { commissions, distributorWallets, walletEntries, type DistributorWallet, type WalletEntryType } from "@/db/schema";
 import { now as clockNow } from "@/lib/clock";
@@ -105,8 +105,8 @@ export async function applyToWallet(
  * Unreleased commissions that may free up: pending, not yet released, and not held by an open risk
  * case (a held commission stays pending whatever its date until the case is released).
  */
-export const releasable = (distributorId: string) =>
-  and(eq(commissions.distributorId, distributorId), isNull(commissions.releasedAt), eq(commissions.status, "pending"), isNull(commissions.heldByCaseId));
+const unreleased = and(isNull(commissions.releasedAt), eq(commissions.status, "pending"), isNull(commissions.heldByCaseId));
+export const releasable = (distributorId: string) => and(eq(commissions.distributorId, distributorId), unreleased);
 
 /** Keeps nextReleaseAt = the earliest availableAt among the wallet's releasable commissions. */
 export async function refreshNextRelease(tx: Tx, distributorId: string): Promise<void> {
@@ -124,20 +124,70 @@ export async function refreshNextRelease(tx: Tx, distributorId: string): Promise
  */
 export async function releaseDue(tx: Tx, wallet: DistributorWallet, actor: string, at: Date = clockNow()): Promise<number> {
   if (!wallet.nextReleaseAt || wallet.nextReleaseAt.getTime() > at.getTime()) return 0;
+  return (await releaseLocked(tx, [wallet.distributorId], actor, at)).get(wallet.distributorId)!;
+}
+
+/**
+ * `releaseDue` for many wallets in one go (the sweep), in three statements whatever their number:
+ * locks the ones still due in distributor-id order — a wallet another transaction holds is skipped,
+ * not waited for (it is left for the next run), so the sweep never queues behind a request nor
+ * deadlocks with one — then releases them. Returns the cents released per wallet it locked.
+ */
+export async function releaseDueMany(tx: Tx, distributorIds: readonly string[], actor: string, at: Date = clockNow()): Promise<Map<string, number>> {
+  const ids = [...new Set(distributorIds)].sort();
+  if (!ids.length) return new Map();
+  // The due condition is checked again on the locked row: another instance may have swept it.
+  const locked = await tx
+    .select({ id: distributorWallets.distributorId })
+    .from(distributorWallets)
+    .where(and(inArray(distributorWallets.distributorId, ids), lte(distributorWallets.nextReleaseAt, at)))
+    .orderBy(asc(distributorWallets.distributorId))
+    .for("update", { skipLocked: true });
+  return releaseLocked(tx, locked.map((w) => w.id), actor, at);
+}
+
+/**
+ * The flip for these locked wallets: their commissions past availableAt become available (one
+ * statement), then one statement moves each wallet's total from pending to available, refreshes
+ * its nextReleaseAt and appends a `release` entry per commission, in (availableAt, id) order, each
+ * with the available figure after it.
+ */
+async function releaseLocked(tx: Tx, distributorIds: readonly string[], actor: string, at: Date): Promise<Map<string, number>> {
+  const totals = new Map(distributorIds.map((id) => [id, 0]));
+  if (!totals.size) return totals;
   const released = await tx
     .update(commissions)
     .set({ status: "available", releasedAt: at })
-    .where(and(releasable(wallet.distributorId), lte(commissions.availableAt, at)))
-    .returning({ id: commissions.id, orderId: commissions.orderId, amountCents: commissions.amountCents, reversedCents: commissions.reversedCents, availableAt: commissions.availableAt });
+    .where(and(inArray(commissions.distributorId, [...totals.keys()]), unreleased, lte(commissions.availableAt, at)))
+    .returning({ id: commissions.id, distributorId: commissions.distributorId, orderId: commissions.orderId, amountCents: commissions.amountCents, reversedCents: commissions.reversedCents, availableAt: commissions.availableAt });
   released.sort((a, b) => a.availableAt.getTime() - b.availableAt.getTime() || (a.id < b.id ? -1 : 1));
-  let total = 0;
+  const entries: { id: string; distributor_id: string; net: number; running: number; commission_id: string; order_id: string }[] = [];
   for (const c of released) {
     const net = c.amountCents - c.reversedCents;
-    total += net;
-    await applyToWallet(tx, wallet.distributorId, "release", { pending: -net, available: net }, { actor, commissionId: c.id, orderId: c.orderId, reason: "freed up" }, { at });
+    if (net === 0) continue; // applyToWallet writes nothing for all-zero deltas
+    const running = totals.get(c.distributorId)! + net;
+    totals.set(c.distributorId, running);
+    entries.push({ id: newId(), distributor_id: c.distributorId, net, running, commission_id: c.id, order_id: c.orderId });
   }
-  await refreshNextRelease(tx, wallet.distributorId);
-  return total;
+  const wallets = [...totals].map(([id, cents]) => ({ distributor_id: id, cents }));
+  // after_offset: how far below the wallet's final available figure the entry's balance was.
+  const entryRows = entries.map(({ running, ...e }) => ({ ...e, after_offset: totals.get(e.distributor_id)! - running }));
+  const ts = sql`${at.toISOString()}::timestamptz`;
+  await tx.execute(sql`
+    with w as (
+      update distributor_wallets w
+         set pending_cents = w.pending_cents - x.cents, available_cents = w.available_cents + x.cents,
+             updated_at = case when x.cents <> 0 then ${ts} else w.updated_at end,
+             next_release_at = (select min(commissions.available_at) from commissions where commissions.distributor_id = w.distributor_id and ${unreleased})
+        from jsonb_to_recordset(${JSON.stringify(wallets)}::jsonb) as x(distributor_id uuid, cents bigint)
+       where w.distributor_id = x.distributor_id
+      returning w.distributor_id, w.available_cents
+    )
+    insert into wallet_entries (id, distributor_id, type, pending_delta, available_delta, available_after, commission_id, order_id, reason, actor, created_at)
+    select e.id, e.distributor_id, 'release'::wallet_entry_type, -e.net, e.net, w.available_cents - e.after_offset, e.commission_id, e.order_id, 'freed up', ${actor}, ${ts}
+      from jsonb_to_recordset(${JSON.stringify(entryRows)}::jsonb) as e(id uuid, distributor_id uuid, net bigint, after_offset bigint, commission_id uuid, order_id uuid)
+      join w using (distributor_id)`);
+  return totals;
 }
 
 export interface NewCommission {

@@ -15,7 +15,7 @@ describe("client messages: every namespace a client component uses reaches the b
     expect(missing(namespacesUsedBy(rootEntries()), CLIENT_MESSAGES.base)).toEqual([]);
   });
   test.each(GROUPS)("app/(%s)", (group) => {
-    expect(missing(namespacesUsedBy([`app/(${group})`]), [...CLIENT_MESSAGES.base, ...CLIENT_MESSAGES[group]])).toEqual([]);
+    expect(missing(namespacesUsedBy([`app/[locale]/(${group})`]), [...CLIENT_MESSAGES.base, ...CLIENT_MESSAGES[group]])).toEqual([]);
   });
   test("every listed namespace exists in both languages", () => {
     for (const locale of ["en", "zh-CN"] as const) {
@@ -29,7 +29,7 @@ describe("client messages: every namespace a client component uses reaches the b
     expect(sent).not.toContain("rules");
   });
   test("keys an action builds in a plain module it imports are found (the shared refusal mapper's reasons)", () => {
-    const used = namespacesUsedBy(["app/(account)/account/distributor"]);
+    const used = namespacesUsedBy(["app/[locale]/(account)/account/distributor"]);
     expect(used.get("adminDistribution")).toEqual(expect.arrayContaining([expect.stringMatching(/^components\/admin-distribution\/action-state\.ts \(imported by /)]));
     // …and the group test above fails when the group does not send it.
     expect(missing(used, CLIENT_MESSAGES.base)).toEqual(expect.arrayContaining([expect.stringMatching(/^adminDistribution /)]));

@@ -9,6 +9,8 @@ export const CLIENT_MESSAGES = {
   /** Every page: the shell, error and status pages, and keys that actions return (errors.*, validation.*). */
   base: ["app", "common", "shell", "status", "errors", "validation"],
   member: ["member", "mall", "redemptions", "coupons"],
+  /** The cached mall catalogue (app/[locale]/(catalogue)): cards, shelves, the redeem panel. */
+  catalogue: ["mall"],
   account: ["account", "auth", "addresses", "becomeDistributor", "adminDistribution", "birthday"],
   distributor: ["distribution", "referral", "distributorPortal"],
   admin: ["adminOrders", "apiKeys", "adminMall", "rules", "adminMembers", "referral", "adminUsers", "roles", "adminDistribution", "scheduledGrants", "birthday"],

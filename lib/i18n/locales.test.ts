@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { MESSAGE_FILES, messagesFor, namespaceClashes } from "./messages";
-import { negotiateLocale } from "./locales";
+import { chooseLocale, negotiateLocale, publicPath } from "./locales";
 
 function keys(obj: object, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>
@@ -38,5 +38,31 @@ describe("negotiateLocale", () => {
     ["zh;q=0,en", "en"],
   ])("%s → %s", (header, expected) => {
     expect(negotiateLocale(header)).toBe(expected);
+  });
+});
+
+describe("chooseLocale (proxy.ts and the request config make the same choice)", () => {
+  test.each([
+    ["en", "zh-CN,zh", "en"],
+    ["zh-CN", "en-US", "zh-CN"],
+    ["fr", "en-US", "en"], // not one of ours: the browser decides
+    [undefined, "en-US", "en"],
+    [undefined, null, "zh-CN"],
+  ])("cookie %s, Accept-Language %s → %s", (cookie, header, expected) => {
+    expect(chooseLocale(cookie, header)).toBe(expected);
+  });
+});
+
+describe("publicPath: the internal locale segment never shows", () => {
+  test.each([
+    ["/en/mall", "/mall"],
+    ["/zh-CN/mall/r/x", "/mall/r/x"],
+    ["/en", "/"],
+    ["/zh-CN", "/"],
+    ["/mall", "/mall"],
+    ["/english/x", "/english/x"],
+    ["/", "/"],
+  ])("%s → %s", (path, expected) => {
+    expect(publicPath(path)).toBe(expected);
   });
 });

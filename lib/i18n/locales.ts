@@ -25,3 +25,19 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
   }
   return DEFAULT_LOCALE;
 }
+
+/** The reader's language: the cookie when it names one, else the browser's Accept-Language. */
+export function chooseLocale(cookie: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
+  return isLocale(cookie) ? cookie : negotiateLocale(acceptLanguage);
+}
+
+const LOCALE_PREFIX = new RegExp(`^/(?:${LOCALES.join("|")})(?=/|$)`);
+
+/**
+ * A path as the reader sees it. Pages live under an internal /<locale> segment (proxy.ts rewrites
+ * /mall to /en/mall); a page rendered ahead of any request (the cached catalogue) sees that
+ * internal path, the browser never does.
+ */
+export function publicPath(pathname: string): string {
+  return pathname.replace(LOCALE_PREFIX, "") || "/";
+}

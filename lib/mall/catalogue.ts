@@ -119,39 +119,29 @@ function openTo(s: Shopper, at: Date): SQL {
 
 export const SHELF_SIZE = 12;
 
-export interface Shelves {
-  /** Price after the tier discount ≤ balance, redeemable now; dearest first ("the best you can get"). */
-  affordable: RewardRow[];
+/** The mall home's shelves that are the same for every member (cached with the page). */
+export interface CatalogueShelves {
   newest: RewardRow[];
   popular: RewardRow[];
-  /** Rewards reserved for tiers that include the member's. */
-  exclusive: RewardRow[];
   /** Flash rewards not yet over: running ones first (ending soonest), then by opening time. */
   flash: RewardRow[];
   categories: { category: string; count: number }[];
 }
 
-/** The mall home: six small indexed reads. */
-export async function mallShelves(s: Shopper, at: Date, ex: Executor = db): Promise<Shelves> {
+/** The shelves that depend on the member (read per request for /api/mall/me). */
+export interface MemberShelves {
+  /** Price after the tier discount ≤ balance, redeemable now; dearest first ("the best you can get"). */
+  affordable: RewardRow[];
+  /** Rewards reserved for tiers that include the member's. */
+  exclusive: RewardRow[];
+}
+
+/** The mall home's shared shelves: four small indexed reads. */
+export async function catalogueShelves(at: Date, ex: Executor = db): Promise<CatalogueShelves> {
   const live = offered(at);
-  const maxPrice = maxListPriceWithin(s.availablePoints, s.discountBps);
-  const [affordable, newest, popular, exclusive, flash, categories] = await Promise.all([
-    maxPrice > 0
-      ? ex
-          .select(cardColumns)
-          .from(rewards)
-          .where(and(live, openTo(s, at), sql`${rewards.pointsPrice} <= ${maxPrice}`))
-          .orderBy(desc(rewards.pointsPrice), desc(rewards.id))
-          .limit(SHELF_SIZE)
-      : Promise.resolve([]),
+  const [newest, popular, flash, categories] = await Promise.all([
     ex.select(cardColumns).from(rewards).where(live).orderBy(newestFirst, asc(rewards.id)).limit(SHELF_SIZE),
     ex.select(cardColumns).from(rewards).where(and(live, gt(rewards.redeemedCount, 0))).orderBy(mostRedeemedFirst, asc(rewards.id)).limit(SHELF_SIZE),
-    ex
-      .select(cardColumns)
-      .from(rewards)
-      .where(and(live, sql`${s.tierCode} = any(${rewards.tierCodes})`))
-      .orderBy(asc(rewards.pointsPrice), asc(rewards.id))
-      .limit(SHELF_SIZE),
     ex
       .select(cardColumns)
       .from(rewards)
@@ -160,7 +150,30 @@ export async function mallShelves(s: Shopper, at: Date, ex: Executor = db): Prom
       .limit(SHELF_SIZE),
     mallCategories(at, ex),
   ]);
-  return { affordable, newest, popular, exclusive, flash, categories };
+  return { newest, popular, flash, categories };
+}
+
+/** The member's own shelves: two small indexed reads. */
+export async function memberShelves(s: Shopper, at: Date, ex: Executor = db): Promise<MemberShelves> {
+  const live = offered(at);
+  const maxPrice = maxListPriceWithin(s.availablePoints, s.discountBps);
+  const [affordable, exclusive] = await Promise.all([
+    maxPrice > 0
+      ? ex
+          .select(cardColumns)
+          .from(rewards)
+          .where(and(live, openTo(s, at), sql`${rewards.pointsPrice} <= ${maxPrice}`))
+          .orderBy(desc(rewards.pointsPrice), desc(rewards.id))
+          .limit(SHELF_SIZE)
+      : Promise.resolve([]),
+    ex
+      .select(cardColumns)
+      .from(rewards)
+      .where(and(live, sql`${s.tierCode} = any(${rewards.tierCodes})`))
+      .orderBy(asc(rewards.pointsPrice), asc(rewards.id))
+      .limit(SHELF_SIZE),
+  ]);
+  return { affordable, exclusive };
 }
 
 /** Categories that have something on offer, with how many rewards each. */
@@ -263,10 +276,11 @@ export interface ListingPage {
 
 /**
  * One page of a category or search listing. `cursor` is a nextCursor from the previous page for
- * the same query; null when the cursor is not one we issued for this sort.
+ * the same query; null when the cursor is not one we issued for this sort. `s` is the member the
+ * "affordable" filter is for; a listing without it (the cached pages) is the same for everyone.
  */
 export async function listCatalogue(
-  s: Shopper,
+  s: Shopper | null,
   query: ListingQuery,
   { cursor = null, limit = LISTING_PAGE_SIZE, at }: { cursor?: string | null; limit?: number; at: Date },
   ex: Executor = db,
@@ -280,9 +294,10 @@ export async function listCatalogue(
 }
 
 /** The listing's SELECT (not yet run): exported so a test can EXPLAIN it. */
-export function listingQuery(s: Shopper, query: ListingQuery, key: CursorKey | undefined, limit: number, at: Date, ex: Executor = db) {
+export function listingQuery(s: Shopper | null, query: ListingQuery, key: CursorKey | undefined, limit: number, at: Date, ex: Executor = db) {
   const q = query.q?.trim();
-  const maxPrice = query.affordable ? maxListPriceWithin(s.availablePoints, s.discountBps) : null;
+  if (query.affordable && !s) throw new Error("the affordable filter needs the member");
+  const maxPrice = query.affordable && s ? maxListPriceWithin(s.availablePoints, s.discountBps) : null;
   return ex
     .select(cardColumns)
     .from(rewards)
@@ -290,10 +305,10 @@ export function listingQuery(s: Shopper, query: ListingQuery, key: CursorKey | u
       and(
         offered(at),
         query.category ? eq(rewards.category, query.category) : undefined,
-        q ? or(sql`${rewards.name} ilike ${likePattern(q)}`, sql`${rewards.nameEn} ilike ${likePattern(q)}`) : undefined,
+        q ? sql`${rewards.searchText} like lower(${likePattern(q)})` : undefined,
         query.type ? eq(rewards.type, query.type) : undefined,
         query.inStock ? sql`(${rewards.stock} is null or ${rewards.stock} > 0)` : undefined,
-        maxPrice !== null ? and(sql`${rewards.pointsPrice} <= ${maxPrice}`, openTo(s, at)) : undefined,
+        maxPrice !== null && s ? and(sql`${rewards.pointsPrice} <= ${maxPrice}`, openTo(s, at)) : undefined,
         after(query.sort, key),
       ),
     )
@@ -314,15 +329,23 @@ export interface RewardDetail {
 
 /** One reward (active or not: a member may follow a link to one no longer offered) and the member's holding of it. */
 export async function rewardForMember(rewardId: string, memberId: string, ex: Executor = db): Promise<RewardDetail | null> {
-  const [[reward], [held]] = await Promise.all([
-    ex.select().from(rewards).where(eq(rewards.id, rewardId)),
-    ex
-      .select({ units: sum(redemptions.quantity).mapWith(Number) })
-      .from(redemptions)
-      .where(and(eq(redemptions.rewardId, rewardId), eq(redemptions.memberId, memberId), ne(redemptions.status, "cancelled"))),
-  ]);
-  if (!reward) return null;
-  return { reward, alreadyRedeemed: held?.units ?? 0 };
+  const [reward, alreadyRedeemed] = await Promise.all([rewardById(rewardId, ex), unitsHeld(rewardId, memberId, ex)]);
+  return reward ? { reward, alreadyRedeemed } : null;
+}
+
+/** One reward as it is now, active or not (the detail page, cached for everyone). */
+export async function rewardById(rewardId: string, ex: Executor = db): Promise<Reward | null> {
+  const [reward] = await ex.select().from(rewards).where(eq(rewards.id, rewardId));
+  return reward ?? null;
+}
+
+/** Units of a reward the member holds (redemptions not cancelled): what the per-member limit counts. */
+export async function unitsHeld(rewardId: string, memberId: string, ex: Executor = db): Promise<number> {
+  const [held] = await ex
+    .select({ units: sum(redemptions.quantity).mapWith(Number) })
+    .from(redemptions)
+    .where(and(eq(redemptions.rewardId, rewardId), eq(redemptions.memberId, memberId), ne(redemptions.status, "cancelled")));
+  return held?.units ?? 0;
 }
 
 /** The reward's terms as quote() reads them. */
@@ -337,10 +360,4 @@ export function termsOf(r: Pick<Reward, keyof RewardTerms>): RewardTerms {
     startsAt: r.startsAt,
     endsAt: r.endsAt,
   };
-}
-
-/** A reward's names only (page titles). */
-export async function rewardNames(rewardId: string, ex: Executor = db): Promise<Pick<Reward, "name" | "nameEn"> | null> {
-  const [row] = await ex.select({ name: rewards.name, nameEn: rewards.nameEn }).from(rewards).where(eq(rewards.id, rewardId));
-  return row ?? null;
 }

@@ -51,14 +51,17 @@ async function lockMember(tx: Tx, memberId: string, at: Date): Promise<Locked> {
   return { debt: bal.debt, lifetimeEarned: bal.lifetimeEarned, lots };
 }
 
+/** The balance row the open lots give (exact as of `at`). */
+function balanceRow(lots: readonly Lot[], at: Date, patch: { debt: number; lifetimeEarned: number }) {
+  const b = balanceAt(lots, at, { expiringWithinMs: 0 });
+  return { available: b.available, pending: b.pending, debt: patch.debt, lifetimeEarned: patch.lifetimeEarned, nextChangeAt: nextChangeAt(lots, at), updatedAt: at };
+}
+
 /** Rewrites the balance row from the open lots (exact as of `at`) and returns the available figure. */
 async function writeBalance(tx: Tx, memberId: string, lots: Lot[], at: Date, patch: { debt: number; lifetimeEarned: number }): Promise<number> {
-  const b = balanceAt(lots, at, { expiringWithinMs: 0 });
-  await tx
-    .update(pointBalances)
-    .set({ available: b.available, pending: b.pending, debt: patch.debt, lifetimeEarned: patch.lifetimeEarned, nextChangeAt: nextChangeAt(lots, at), updatedAt: at })
-    .where(eq(pointBalances.memberId, memberId));
-  return b.available;
+  const row = balanceRow(lots, at, patch);
+  await tx.update(pointBalances).set(row).where(eq(pointBalances.memberId, memberId));
+  return row.available;
 }
 
 async function insertEntry(tx: Tx, memberId: string, type: LedgerEntryType, points: number, balanceAfter: number, refs: EntryRefs, at: Date): Promise<PointEntry> {
@@ -155,24 +158,113 @@ export async function debit(tx: Tx, input: DebitInput): Promise<{ entry: PointEn
   if (!Number.isSafeInteger(input.points) || input.points <= 0) throw new DomainError("invalid-request", "debit must be a positive integer");
   const at = clockNow();
   const state = await lockMember(tx, input.memberId, at);
+  const plan = planDebit(state, input, at);
+  if (plan.shortfall > 0 && input.onShortfall === "reject") {
+    const available = balanceAt(state.lots, at).available + plan.allocated;
+    throw new DomainError("insufficient-points", `needs ${input.points}, has ${available}`, { params: { needed: input.points, available, missing: plan.shortfall } });
+  }
+  const available = await writeBalance(tx, input.memberId, state.lots, at, plan);
+  const entry = await insertEntry(tx, input.memberId, input.type, -input.points, available, input, at);
+  await writeAllocations(tx, entry.id, input.memberId, plan.allocations);
+  return { entry, allocated: plan.allocated, debt: plan.shortfall };
+}
+
+/**
+ * Which lots a debit takes and the member's debt and lifetime total after it, from their locked
+ * state; takes the points off `state.lots`. Pure: `debit` and the set-based `expireLapsed` share it,
+ * so a swept member gets exactly what a `debit` of their lapsed lots would write.
+ */
+function planDebit(state: Locked, input: Pick<DebitInput, "points" | "type" | "preferLotIds">, at: Date) {
   const preferred = input.preferLotIds?.length ? state.lots.filter((l) => input.preferLotIds!.includes(l.id)) : [];
   // Preferred lots are taken whatever their state (pending points of a refunded order go first).
   const first = allocateDebit(preferred.map((l) => ({ ...l, availableAt: new Date(0), expiresAt: null })), input.points, at);
   applyToLots(state.lots, first.allocations, -1);
   const rest = allocateDebit(state.lots, first.shortfall, at);
   applyToLots(state.lots, rest.allocations, -1);
-  const allocations = [...first.allocations, ...rest.allocations];
-  const shortfall = rest.shortfall;
-  if (shortfall > 0 && input.onShortfall === "reject") {
-    const available = balanceAt(state.lots, at).available + first.allocated + rest.allocated;
-    throw new DomainError("insufficient-points", `needs ${input.points}, has ${available}`, { params: { needed: input.points, available, missing: shortfall } });
-  }
-  const debt = state.debt + shortfall;
   const lifetimeEarned = state.lifetimeEarned - (input.type === "reverse" ? input.points : 0);
-  const available = await writeBalance(tx, input.memberId, state.lots, at, { debt, lifetimeEarned: Math.max(0, lifetimeEarned) });
-  const entry = await insertEntry(tx, input.memberId, input.type, -input.points, available, input, at);
-  await writeAllocations(tx, entry.id, input.memberId, allocations);
-  return { entry, allocated: input.points - shortfall, debt: shortfall };
+  return {
+    allocations: [...first.allocations, ...rest.allocations],
+    allocated: first.allocated + rest.allocated,
+    shortfall: rest.shortfall,
+    debt: state.debt + rest.shortfall,
+    lifetimeEarned: Math.max(0, lifetimeEarned),
+  };
+}
+
+/**
+ * Writes the `expire` entries of many members in one go (the sweep): for each member, what a
+ * `debit` of their lapsed lots (type expire, those lots first) writes, plus the lots' expiredAt —
+ * in three statements whatever the number of members (lock, read the lots, write). Balance rows
+ * are locked in member-id order and one that another transaction holds is skipped, not waited for
+ * (that member is left for the next run), so the sweep never queues behind a request nor
+ * deadlocks with one. The lapsed lots are read after the lock: a member another instance swept
+ * meanwhile has none left.
+ * Returns what was written, per member.
+ */
+export async function expireLapsed(tx: Tx, memberIds: readonly string[], at: Date, refs: { reason: string; actor: string }): Promise<{ memberId: string; lots: number; points: number }[]> {
+  const ids = [...new Set(memberIds)].sort();
+  if (!ids.length) return [];
+  const locked = await tx
+    .select({ memberId: pointBalances.memberId, debt: pointBalances.debt, lifetimeEarned: pointBalances.lifetimeEarned })
+    .from(pointBalances)
+    .where(inArray(pointBalances.memberId, ids))
+    .orderBy(asc(pointBalances.memberId))
+    .for("update", { skipLocked: true });
+  if (!locked.length) return [];
+  const open = await tx
+    .select({ id: pointLots.id, memberId: pointLots.memberId, amount: pointLots.amount, remaining: pointLots.remaining, availableAt: pointLots.availableAt, expiresAt: pointLots.expiresAt, expiredAt: pointLots.expiredAt })
+    .from(pointLots)
+    .where(and(inArray(pointLots.memberId, locked.map((m) => m.memberId)), gt(pointLots.remaining, 0)));
+  const lotsOf = new Map<string, typeof open>();
+  for (const l of open) {
+    const list = lotsOf.get(l.memberId);
+    if (list) list.push(l);
+    else lotsOf.set(l.memberId, [l]);
+  }
+  const out: { memberId: string; lots: number; points: number }[] = [];
+  const balances: Record<string, unknown>[] = [];
+  const entries: Record<string, unknown>[] = [];
+  const allocations: Record<string, unknown>[] = [];
+  const expired: { id: string; points: number }[] = [];
+  for (const m of locked) {
+    const lots = lotsOf.get(m.memberId) ?? [];
+    const lapsed = lots.filter((l) => l.expiredAt === null && l.expiresAt !== null && l.expiresAt.getTime() <= at.getTime());
+    if (!lapsed.length) continue;
+    const points = lapsed.reduce((s, l) => s + l.remaining, 0);
+    const plan = planDebit({ ...m, lots }, { points, type: "expire", preferLotIds: lapsed.map((l) => l.id) }, at);
+    const row = balanceRow(lots, at, plan);
+    const entryId = newId();
+    balances.push({ member_id: m.memberId, available: row.available, pending: row.pending, debt: row.debt, lifetime_earned: row.lifetimeEarned, next_change_at: row.nextChangeAt });
+    entries.push({ id: entryId, member_id: m.memberId, points: -points, balance_after: row.available });
+    // The lapsed lots cover the debit whole, so its allocations are exactly those lots, each emptied.
+    for (const a of plan.allocations) {
+      allocations.push({ entry_id: entryId, lot_id: a.lotId, member_id: m.memberId, points: a.points });
+      expired.push({ id: a.lotId, points: a.points });
+    }
+    out.push({ memberId: m.memberId, lots: lapsed.length, points });
+  }
+  if (!out.length) return out;
+  const ts = sql`${at.toISOString()}::timestamptz`;
+  const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::jsonb`;
+  // One statement (data-modifying CTEs run exactly once each, referenced or not).
+  await tx.execute(sql`
+    with b as (
+      update point_balances b
+         set available = x.available, pending = x.pending, debt = x.debt, lifetime_earned = x.lifetime_earned, next_change_at = x.next_change_at, updated_at = ${ts}
+        from jsonb_to_recordset(${json(balances)}) as x(member_id uuid, available bigint, pending bigint, debt bigint, lifetime_earned bigint, next_change_at timestamptz)
+       where b.member_id = x.member_id
+    ), e as (
+      insert into point_entries (id, member_id, type, points, balance_after, reason, actor, created_at)
+      select x.id, x.member_id, 'expire'::ledger_entry_type, x.points, x.balance_after, ${refs.reason}, ${refs.actor}, ${ts}
+        from jsonb_to_recordset(${json(entries)}) as x(id uuid, member_id uuid, points bigint, balance_after bigint)
+    ), a as (
+      insert into point_allocations (entry_id, lot_id, member_id, points)
+      select x.entry_id, x.lot_id, x.member_id, x.points from jsonb_to_recordset(${json(allocations)}) as x(entry_id uuid, lot_id uuid, member_id uuid, points integer)
+    )
+    update point_lots l set remaining = l.remaining - x.points, expired_at = ${ts}
+      from jsonb_to_recordset(${json(expired)}) as x(id uuid, points bigint)
+     where l.id = x.id`);
+  return out;
 }
 
 /**

@@ -128,7 +128,7 @@ describe("distributor A's things, asked for by distributor B", () => {
 describe("the owner always comes from the session", () => {
   test("no member, distributor or account page or action reads an owner id from the request", () => {
     const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(path.join(d, n)).isDirectory() ? walk(path.join(d, n)) : [path.join(d, n)]));
-    const files = ["(member)", "(distributor)", "(account)"].flatMap((g) => walk(path.join(process.cwd(), "app", g))).filter((f) => /\.tsx?$/.test(f));
+    const files = ["(member)", "(catalogue)", "(distributor)", "(account)"].flatMap((g) => walk(path.join(process.cwd(), "app", "[locale]", g))).filter((f) => /\.tsx?$/.test(f));
     expect(files.length).toBeGreaterThan(10);
     const fromRequest = /(form\.get(All)?|searchParams|params|sp)\b[^\n;]*\b(memberId|distributorId|userId|ownerId)\b/;
     const offenders = files.flatMap((f) =>

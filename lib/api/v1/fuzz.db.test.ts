@@ -2,7 +2,7 @@
 // source tree so a new endpoint is fuzzed the day it exists, gets malformed JSON, wrong types, huge
 // numbers, long strings, unicode and SQL/HTML payloads. Every answer must be a 4xx problem+json
 // (never a 5xx, never a stack trace or SQL) and a refused write must leave every table as it was.
-import { beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test, vi } from "vitest";
 import fc from "fast-check";
 import path from "node:path";
 import { sql } from "drizzle-orm";
@@ -12,6 +12,11 @@ import { read, request } from "@/lib/api/testing/fake-endpoints";
 import { routes } from "@/lib/auth/testing/app-inventory";
 import { freezeClock } from "@/lib/clock";
 import { memberWithPoints, testReward } from "@/lib/mall/testing";
+
+// Route handlers run here outside Next: a created reward's after() and the catalogue's revalidation
+// need its request scope (lib/api/v1/mall-api.db.test.ts checks they are called).
+vi.mock("@/lib/mall/catalogue-cache", () => ({ catalogueChanged: () => {} }));
+vi.mock("next/server", async (original) => ({ ...(await original<typeof import("next/server")>()), after: (task: () => void) => task() }));
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 

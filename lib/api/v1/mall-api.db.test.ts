@@ -1,6 +1,6 @@
 // The mall over the Integration API through the real route handlers: rewards, redemptions and
 // coupon codes — contract shapes, error types, replays, and bad input that writes nothing.
-import { beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test, vi } from "vitest";
 import { count, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { redemptions, rewards } from "@/db/schema";
@@ -13,6 +13,11 @@ import { POST as postRedemption } from "@/app/api/v1/redemptions/route";
 import { GET as getCoupon } from "@/app/api/v1/coupons/[code]/route";
 import { POST as useCoupon } from "@/app/api/v1/coupons/[code]/use/route";
 import { GET as openapi } from "@/app/api/v1/openapi.json/route";
+
+// A created reward marks the members' cached catalogue stale once the response is sent (after()).
+const catalogueChanged = vi.hoisted(() => vi.fn());
+vi.mock("@/lib/mall/catalogue-cache", () => ({ catalogueChanged }));
+vi.mock("next/server", async (original) => ({ ...(await original<typeof import("next/server")>()), after: (task: () => void) => task() }));
 
 let key: string;
 let readOnly: string;
@@ -35,8 +40,10 @@ describe("rewards", () => {
     expect(a).toMatchObject({ status: 201, json: { sku: "MUG-1", name: "马克杯", type: "physical", pointsPrice: 3000, stock: 5, perMemberLimit: null, tierCodes: [], active: true } });
     const b = await post(postReward, "/api/v1/rewards", { sku: "VIP-1", name: "VIP", type: "virtual", pointsPrice: 100 }, "r2");
     expect(b.json.stock).toBeNull(); // unlimited
+    expect(catalogueChanged).toHaveBeenCalledTimes(2);
     const dup = await post(postReward, "/api/v1/rewards", { sku: "MUG-1", name: "again", type: "physical", pointsPrice: 1 }, "r3");
     expect(dup).toMatchObject({ status: 409, json: { type: "duplicate" } });
+    expect(catalogueChanged).toHaveBeenCalledTimes(2);
     const page1 = await read(await listRewards(request("GET", { key: readOnly, path: "/api/v1/rewards?limit=1" })));
     expect(page1.json.rewards.map((r: { sku: string }) => r.sku)).toEqual(["VIP-1"]);
     const page2 = await read(await listRewards(request("GET", { key: readOnly, path: `/api/v1/rewards?limit=1&cursor=${page1.json.nextCursor}` })));

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { PERMISSIONS, type Permission } from "@/lib/auth/permissions";
+import { CATALOGUE_PERMISSION } from "@/lib/mall/catalogue-routes";
 
 const APP = path.join(process.cwd(), "app");
 
@@ -14,22 +15,32 @@ function walk(dir: string): string[] {
   });
 }
 
-/** "app/(member)/mall/r/[id]/page.tsx" → "/mall/r/[id]" (route groups do not appear in URLs). */
+/** "app/[locale]/(member)/mall/r/[id]/page.tsx" → "/mall/r/[id]" (route groups and the locale segment, which proxy.ts fills in, do not appear in URLs). */
 export function urlOf(file: string): string {
-  const segments = path.relative(APP, path.dirname(file)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
+  const segments = path.relative(APP, path.dirname(file)).split(path.sep).filter((s) => s && s !== "[locale]" && !/^\(.*\)$/.test(s));
   return `/${segments.join("/")}`;
 }
 
 const REQUIRE_PAGE = /requirePage\(\s*"([\w:-]+)"\s*\)/;
 
+/** The mall catalogue's cached pages: rendered once for everyone, served by proxy.ts to members only. */
+const CATALOGUE_PAGES = path.join(APP, "[locale]", "(catalogue)");
+
 /**
  * The permission a page demands with its own requirePage. A layout's check does not count: Next
  * renders a page alongside its layouts, so each page guards itself (DESIGN: every page checks).
+ * A cached catalogue page cannot ask (it is rendered before any request): proxy.ts serves it only
+ * to a session whose cookie carries CATALOGUE_PERMISSION and sends anyone else to the guarded gate;
+ * its personal figures come from /api/mall/me, which asks the guard.
  */
 function pagePermission(file: string): Permission | null {
+  if (file.startsWith(CATALOGUE_PAGES + path.sep)) return CATALOGUE_PERMISSION;
   const own = REQUIRE_PAGE.exec(readFileSync(file, "utf8"));
   return own ? (own[1] as Permission) : null;
 }
+
+/** The catch-all that answers 404 for addresses no page has: not a page anyone opens. */
+const isNotFoundCatchAll = (file: string) => path.dirname(file) === path.join(APP, "[locale]", "[...rest]");
 
 /** Pages anyone may open, and why (the authorisation tests skip the permission check for these). */
 export const PUBLIC_PAGES: Record<string, string> = {
@@ -49,7 +60,7 @@ export interface PageEntry {
 
 export function pages(): PageEntry[] {
   return walk(APP)
-    .filter((f) => path.basename(f) === "page.tsx")
+    .filter((f) => path.basename(f) === "page.tsx" && !isNotFoundCatchAll(f))
     .map((file) => ({ file: path.relative(process.cwd(), file), url: urlOf(file), permission: pagePermission(file) }))
     .sort((a, b) => a.url.localeCompare(b.url));
 }

@@ -103,10 +103,14 @@ export function namespacesUsedBy(entryDirsOrFiles: string[]): Map<string, string
 
 /** The files rendered outside every route group: the root layout, error pages, /r, /media… */
 export function rootEntries(): string[] {
-  return readdirSync(path.join(ROOT, "app"), { withFileTypes: true })
-    // app/actions holds server actions shared by groups: each group's crawl reaches the ones it imports.
-    .filter((e) => !(e.isDirectory() && (e.name.startsWith("(") || e.name === "api" || e.name === "actions")))
-    .map((e) => path.join("app", e.name));
+  // Pages live under app/[locale] (proxy.ts puts the reader's language there); its route groups are
+  // crawled per group.
+  const entries = (dir: string) =>
+    readdirSync(path.join(ROOT, dir), { withFileTypes: true })
+      // app/actions holds server actions shared by groups: each group's crawl reaches the ones it imports.
+      .filter((e) => !(e.isDirectory() && (e.name.startsWith("(") || ["api", "actions", "[locale]"].includes(e.name))))
+      .map((e) => path.join(dir, e.name));
+  return [...entries("app"), ...entries(path.join("app", "[locale]"))];
 }
 
 export const APP_ROOT = ROOT;

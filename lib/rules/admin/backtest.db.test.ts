@@ -109,6 +109,8 @@ describe("backtest", () => {
     const issued = await totalsOf(originals);
     expect(issued.points).toBeGreaterThan(0);
     expect(issued.commissionCents).toBeGreaterThan(0);
+    // Tiers changed since: the replay uses the tier each order earned with (its earn entry), not today's.
+    await db.update(members).set({ tierCode: "regular" }).where(inArray(members.id, ids));
 
     const run = await startBacktest({ ruleKey: "earning", definition: DRAFT, days: 30 }, admin);
     expect(run).toMatchObject({ status: "running", total: 24, processed: 0 });

@@ -189,36 +189,47 @@ type OrderRow = [
 /**
  * A batch of orders and everything the replay needs about them, as ONE statement that returns one
  * JSON document: the database assembles each order with its lines, its earn entry's tier, its paid
- * commissions and the buyer's tier (index lookups per order), and the process parses a single
+ * commissions and the buyer's tier (one index scan per table over the batch's ids), and the process parses a single
  * string natively instead of decoding ~5 driver rows per order — at 1M orders the row decoding was
  * a large share of the run, on the same thread as the evaluator.
  */
 async function fetchBatch(ex: Executor, run: BacktestRun, after: Cursor | null, upTo: Cursor | null): Promise<Batch> {
   const [row] = rowsOf<{ orders: string | null; dists: string | null }>(
-    await ex.execute(sql`
+    await ex.transaction(async (tx) => {
+      // The planner cannot estimate the keyset range (≈ 250k rows instead of 2,000), so its cost
+      // passes jit_above_cost and every batch was JIT-compiled with inlining and optimization:
+      // ~575 ms of compilation for ~110 ms of execution (EXPLAIN ANALYZE at 1M, BENCHMARKS.md).
+      await tx.execute(sql`set local jit = off`);
+      return tx.execute(sql`
       with b as materialized (
         select o.id, o.member_id, o.placed_at, o.shipping_cents, o.points_cash_cents, o.points_awarded, o.upline_snapshot
           from orders o
          where o.placed_at >= ${run.fromAt.toISOString()}::timestamptz and o.placed_at < ${run.toAt.toISOString()}::timestamptz
                ${after ? sql`and (o.placed_at, o.id) > (${after.at}::timestamptz, ${after.id}::uuid)` : sql``}
-               ${upTo ? sql`and (o.placed_at, o.id) <= (${upTo.at}::timestamptz, ${upTo.id}::uuid)` : sql``})
+               ${upTo ? sql`and (o.placed_at, o.id) <= (${upTo.at}::timestamptz, ${upTo.id}::uuid)` : sql``}),
+      -- The batch's lines, earn entries and commissions each by ONE index scan over the batch's ids
+      -- (= any sorts them, so each index page is read once per batch however many of its ids it
+      -- holds), not a lookup per order: order ids are random, so per-order lookups read about one
+      -- index page from outside shared_buffers per order and table.
+      l as (select l.order_id, json_agg(json_build_array(l.sku, l.category, l.quantity, l.unit_price_cents, l.discount_cents) order by l.line_no) as lines
+              from order_lines l where l.order_id = any(array(select id from b)) group by l.order_id),
+      e as (select distinct on (pe.order_id) pe.order_id, pe.explanation->'tier'->>'code' as tier
+              from point_entries pe where pe.order_id = any(array(select id from b)) and pe.type = 'earn'),
+      pc as (select cm.order_id, sum(cm.amount_cents) as cents from commissions cm where cm.order_id = any(array(select id from b)) group by cm.order_id)
       select
         (select json_agg(json_build_array(
                   b.id, b.member_id, floor(extract(epoch from b.placed_at) * 1000), b.shipping_cents, b.points_cash_cents, b.points_awarded,
                   b.upline_snapshot,
                   -- the tier the order earned with (its earn entry's explanation); no entry: the member's tier now
-                  case when e.found then e.tier else (select m.tier_code from members m where m.id = b.member_id) end,
+                  case when e.order_id is not null then e.tier else (select m.tier_code from members m where m.id = b.member_id) end,
                   coalesce(pc.cents, 0),
-                  (select json_agg(json_build_array(l.sku, l.category, l.quantity, l.unit_price_cents, l.discount_cents) order by l.line_no)
-                     from order_lines l where l.order_id = b.id))
+                  l.lines)
                 order by b.placed_at, b.id)
-           from b
-           left join lateral (select true as found, pe.explanation->'tier'->>'code' as tier
-                                from point_entries pe where pe.order_id = b.id and pe.type = 'earn' limit 1) e on true
-           left join lateral (select sum(cm.amount_cents) as cents from commissions cm where cm.order_id = b.id) pc on true
+           from b left join e on e.order_id = b.id left join pc on pc.order_id = b.id left join l on l.order_id = b.id
         )::text as orders,
         (select json_agg(json_build_array(d.member_id, d.level_code, d.status))
-           from distributors d where d.member_id in (select unnest(array_append(b.upline_snapshot, b.member_id)) from b))::text as dists`),
+           from distributors d where d.member_id in (select unnest(array_append(b.upline_snapshot, b.member_id)) from b))::text as dists`);
+    }),
   );
   const rows = JSON.parse(row?.orders ?? "[]") as OrderRow[];
   const batch = rows.map(([id, memberId, placedAtMs, shippingCents, pointsCashCents, pointsAwarded, upline, tierCode, paidCents, lines]) => ({

@@ -1,0 +1,1 @@
+ALTER TABLE "rewards" ADD COLUMN "search_text" text GENERATED ALWAYS AS (lower(name || chr(10) || coalesce(name_en, ''))) STORED;
