@@ -43,15 +43,44 @@ export const refuseNul: Logger = {
 
 const options = { schema, casing: "snake_case" as const, logger: refuseNul };
 
-export function openPostgres(url: string, max = env.DB_POOL_MAX): DatabaseHandle {
+export function openPostgres(url: string, max = env.DB_POOL_MAX, prepare = env.DB_PREPARE === "true"): DatabaseHandle {
   // A request waiting for an unreachable database fails after 10 s (postgres.js waits 30 s by
   // default): the soak's Postgres-outage suite saw requests hang past 20 s without it.
   const client = postgres(url, { max, connect_timeout: 10, onnotice: () => {}, ...(process.env.JIFEN_COUNT_QUERIES === "1" ? { debug: countQuery } : {}) });
   return {
-    db: drizzlePostgres(client, options) as unknown as Database,
+    db: drizzlePostgres(prepare ? preparingEverything(client) : client, options) as unknown as Database,
     driver: "postgres",
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+type Sql = ReturnType<typeof postgres>;
+type WithCallback = (...args: unknown[]) => unknown;
+
+/**
+ * drizzle asks postgres.js for a prepared statement only for queries given a name
+ * (`.prepare("name")`); everything else goes out unnamed, and Postgres parses and plans it again on
+ * every execution. This client prepares every statement: postgres.js keeps one per connection and
+ * distinct SQL text, and Postgres re-plans with the parameters for the first five executions, then
+ * keeps a generic plan when it is no costlier. One order's ingestion went from 10.7 to 6.6 ms p50
+ * (BENCHMARKS.md, "Prepared statements"). Transactions and savepoints hand drizzle a new client, so
+ * those are wrapped too. `DB_PREPARE=false` turns it off, e.g. behind a pooler in transaction mode
+ * that cannot keep prepared statements.
+ */
+function preparingEverything<T extends Sql>(client: T): T {
+  const wrapCallback = (method: WithCallback) => (...args: unknown[]) => {
+    const callback = args.pop() as (inner: Sql) => unknown;
+    return method(...args, (inner: Sql) => callback(preparingEverything(inner)));
+  };
+  return new Proxy(client, {
+    get(target, prop) {
+      if (prop === "unsafe") return (query: string, params?: unknown[], queryOptions?: object) => target.unsafe(query, params as never, { ...queryOptions, prepare: true });
+      const value = Reflect.get(target, prop, target) as unknown;
+      if (typeof value !== "function") return value;
+      const bound = (value as WithCallback).bind(target);
+      return prop === "begin" || prop === "savepoint" ? wrapCallback(bound) : bound;
+    },
+  });
 }
 
 // Opt-in query counter for `npm run bench:pages` (JIFEN_COUNT_QUERIES=1; nothing is installed

@@ -6,6 +6,7 @@ const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
   PGLITE_DIR: z.string().default(".data/pglite"),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  DB_PREPARE: z.enum(["true", "false"]).default("true"),
   AUTH_SECRET: z.string().min(16).optional(),
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
   BOOTSTRAP_ADMIN_EMAIL: z.string().email().optional(),
