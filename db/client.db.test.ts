@@ -6,13 +6,16 @@ import { onPostgres, withDatabase } from "./testing/database";
 // Postgres keeps a connection's prepared statements in pg_prepared_statements. A transaction is one
 // connection, so a statement it ran shows up there when, and only when, it was prepared.
 const MARKER = "jifen_prepare_probe";
+async function preparedProbes(ex: Executor): Promise<number> {
+  const [found] = rowsOf<{ n: number }>(await ex.execute(sql`select count(*)::int n from pg_prepared_statements where statement like ${`%${MARKER}%`} and statement not like '%pg_prepared_statements%'`));
+  return found!.n;
+}
 async function probeIsPrepared(ex: Executor): Promise<boolean> {
   const value = Math.floor(Math.random() * 1000);
   // The marker is in the statement's text (a column name), not a parameter.
   const [ran] = rowsOf<Record<string, number>>(await ex.execute(sql`select ${value}::int + 1 as ${sql.raw(MARKER)}`));
   expect(ran?.[MARKER]).toBe(value + 1);
-  const [found] = rowsOf<{ n: number }>(await ex.execute(sql`select count(*)::int n from pg_prepared_statements where statement like ${`%${MARKER}%`} and statement not like '%pg_prepared_statements%'`));
-  return found!.n > 0;
+  return (await preparedProbes(ex)) > 0;
 }
 
 describe.runIf(onPostgres())("prepared statements on Postgres (DB_PREPARE)", () => {
@@ -24,8 +27,7 @@ describe.runIf(onPostgres())("prepared statements on Postgres (DB_PREPARE)", () 
       });
       // Same text, new parameters: the one statement again, not a second copy.
       await probeIsPrepared(tx);
-      const [copies] = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int n from pg_prepared_statements where statement like ${`%${MARKER}%`} and statement not like '%pg_prepared_statements%'`));
-      expect(copies!.n).toBe(1);
+      expect(await preparedProbes(tx)).toBe(1);
     });
   });
 
